@@ -1,0 +1,61 @@
+package dev.cairn.blob;
+
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What a store knows about one version of an object.
+ *
+ * @param key where it lives
+ * @param size its length in bytes
+ * @param etag the entity tag, unquoted: the hex MD5 of the bytes for a single-part write
+ * @param lastModified when this version was published
+ * @param contentType the media type stored with it (never null; {@code application/octet-stream} by default)
+ * @param contentHeaders other representation headers stored with it, lower-case names
+ *     ({@code content-disposition}, {@code content-encoding}, {@code content-language},
+ *     {@code cache-control}, {@code expires})
+ * @param userMetadata user metadata, lower-case names without the {@code x-amz-meta-} prefix
+ * @param checksums digests of the bytes, in each algorithm's text form; always has {@link ChecksumAlgorithm#B3}
+ */
+public record ObjectInfo(
+        BlobKey key,
+        long size,
+        String etag,
+        Instant lastModified,
+        String contentType,
+        Map<String, String> contentHeaders,
+        Map<String, String> userMetadata,
+        Map<ChecksumAlgorithm, String> checksums) {
+
+    public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
+
+    public ObjectInfo {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModified, "lastModified");
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0");
+        }
+        contentType = contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType;
+        contentHeaders = sortedCopy(contentHeaders);
+        userMetadata = sortedCopy(userMetadata);
+        checksums = checksums == null ? Map.of() : Collections.unmodifiableMap(new java.util.EnumMap<>(checksumsOrEmpty(checksums)));
+    }
+
+    private static Map<ChecksumAlgorithm, String> checksumsOrEmpty(Map<ChecksumAlgorithm, String> m) {
+        return m.isEmpty() ? new java.util.EnumMap<>(ChecksumAlgorithm.class) : m;
+    }
+
+    private static Map<String, String> sortedCopy(Map<String, String> m) {
+        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(m));
+    }
+
+    /** The BLAKE3 digest as 64 lowercase hex digits, or null if the store does not know it. */
+    public String blake3() {
+        return checksums.get(ChecksumAlgorithm.B3);
+    }
+}
