@@ -17,6 +17,7 @@ public enum ChecksumAlgorithm {
     MD5(true),
     CRC32(false),
     CRC32C(false),
+    CRC64NVME(false),
     SHA1(false),
     SHA256(false);
 
@@ -35,6 +36,7 @@ public enum ChecksumAlgorithm {
             case SHA256 -> jdk("SHA-256");
             case CRC32 -> checksum(new CRC32());
             case CRC32C -> checksum(new CRC32C());
+            case CRC64NVME -> new Crc64Nvme();
         };
     }
 
