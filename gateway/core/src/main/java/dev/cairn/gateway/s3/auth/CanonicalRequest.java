@@ -1,11 +1,18 @@
 package dev.cairn.gateway.s3.auth;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Builds the SigV4 canonical request the S3 way: the path is neither normalised nor
  * double-encoded, so {@code a//b} and {@code ../x} are signed as sent.
+ *
+ * <p>Two canonical paths are possible for one raw path. The spec's form decodes each segment
+ * and encodes it again ({@code /test$file.text} becomes {@code /test%24file.text}); signers
+ * that skip double encoding for S3 (the AWS SDKs) sign the path verbatim as they encoded it
+ * ({@code /b/%2E%2E/x}). {@link #pathCandidates} yields both; since both decode to the same
+ * key, accepting either cannot let a signature for one object act on another.
  */
 final class CanonicalRequest {
 
@@ -19,10 +26,10 @@ final class CanonicalRequest {
      * @param excludedQueryParameter the parameter left out of the query (presigned
      *     {@code X-Amz-Signature}), or null
      */
-    static String build(SignedRequestView request, QueryParameters query, List<String> signedHeaders,
-            String payloadHash, String excludedQueryParameter) {
+    static String build(SignedRequestView request, String canonicalPath, QueryParameters query,
+            List<String> signedHeaders, String payloadHash, String excludedQueryParameter) {
         return request.method() + '\n'
-                + canonicalPath(request.rawPath()) + '\n'
+                + canonicalPath + '\n'
                 + query.canonical(excludedQueryParameter) + '\n'
                 + canonicalHeaders(request, signedHeaders) + '\n'
                 + String.join(";", signedHeaders) + '\n'
@@ -30,12 +37,26 @@ final class CanonicalRequest {
     }
 
     /**
-     * Decodes the raw path, then encodes every byte except unreserved characters and {@code /}:
-     * {@code /test$file.text} and {@code /test%24file.text} both become {@code /test%24file.text}.
+     * The canonical paths to try, most likely first: the spec's form, then the raw path
+     * verbatim when it differs.
+     */
+    static List<String> pathCandidates(String rawPath) {
+        String canonical = canonicalPath(rawPath);
+        return canonical.equals(rawPath) ? List.of(canonical) : List.of(canonical, rawPath);
+    }
+
+    /**
+     * Splits the raw path at its literal {@code /}, decodes each segment and encodes every byte
+     * except unreserved characters: {@code /test$file.text} and {@code /test%24file.text} both
+     * become {@code /test%24file.text}, and an encoded slash inside a key stays {@code %2F}.
      */
     static String canonicalPath(String rawPath) {
-        String encoded = UriEncoding.encode(UriEncoding.decode(rawPath, false), true);
-        return encoded.isEmpty() ? "/" : encoded;
+        if (rawPath.isEmpty()) {
+            return "/";
+        }
+        return Arrays.stream(rawPath.split("/", -1))
+                .map(segment -> UriEncoding.encode(UriEncoding.decode(segment, false), false))
+                .collect(Collectors.joining("/"));
     }
 
     /** One {@code name:value\n} line per signed header; absent headers sign as empty. */

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The last step shared by header and presigned authentication: look up the secret, compute the
- * signature over the canonical request, and compare it in constant time.
+ * signature over the canonical request, and compare it in constant time. Each canonical path
+ * of {@link CanonicalRequest#pathCandidates} is tried, the spec's form first; an error reports
+ * that first form.
  */
 final class SignatureCheck {
 
@@ -42,24 +44,32 @@ final class SignatureCheck {
                     "The AWS Access Key Id you provided does not exist in our records.",
                     Map.of("AWSAccessKeyId", accessKeyId));
         }
-        String canonicalRequest = CanonicalRequest.build(request, query, input.signedHeaders(), input.payloadHash(),
-                input.excludedQueryParameter());
         String timestamp = AmzDate.isoBasic(input.time());
-        String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + timestamp + '\n' + input.credential().scope()
-                + '\n' + Crypto.sha256Hex(canonicalRequest);
         byte[] signingKey = signingKeys.signingKey(secret, input.credential().date(), input.credential().region());
-        String expected = Hex.encode(Crypto.hmac(signingKey, stringToSign));
-        if (!Crypto.signaturesEqual(expected, input.providedSignature())) {
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("AWSAccessKeyId", accessKeyId);
-            details.put("StringToSign", stringToSign);
-            details.put("SignatureProvided", input.providedSignature());
-            details.put("CanonicalRequest", canonicalRequest);
-            throw new S3AuthException(S3AuthError.SIGNATURE_DOES_NOT_MATCH,
-                    "The request signature we calculated does not match the signature you provided. "
-                            + "Check your key and signing method.",
-                    details);
+        String firstCanonicalRequest = null;
+        String firstStringToSign = null;
+        for (String path : CanonicalRequest.pathCandidates(request.rawPath())) {
+            String canonicalRequest = CanonicalRequest.build(request, path, query, input.signedHeaders(),
+                    input.payloadHash(), input.excludedQueryParameter());
+            String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + timestamp + '\n'
+                    + input.credential().scope() + '\n' + Crypto.sha256Hex(canonicalRequest);
+            String expected = Hex.encode(Crypto.hmac(signingKey, stringToSign));
+            if (Crypto.signaturesEqual(expected, input.providedSignature())) {
+                return new Result(signingKey, timestamp, expected);
+            }
+            if (firstCanonicalRequest == null) {
+                firstCanonicalRequest = canonicalRequest;
+                firstStringToSign = stringToSign;
+            }
         }
-        return new Result(signingKey, timestamp, expected);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("AWSAccessKeyId", accessKeyId);
+        details.put("StringToSign", firstStringToSign);
+        details.put("SignatureProvided", input.providedSignature());
+        details.put("CanonicalRequest", firstCanonicalRequest);
+        throw new S3AuthException(S3AuthError.SIGNATURE_DOES_NOT_MATCH,
+                "The request signature we calculated does not match the signature you provided. "
+                        + "Check your key and signing method.",
+                details);
     }
 }
