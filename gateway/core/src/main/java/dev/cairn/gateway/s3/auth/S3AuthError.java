@@ -17,8 +17,6 @@ public enum S3AuthError {
     AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400),
     /** 400: the presigned-URL parameters cannot be parsed or are out of bounds. */
     AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400),
-    /** 400: a required security header is absent. */
-    MISSING_SECURITY_HEADER("MissingSecurityHeader", 400),
     /** 400: an argument (header or parameter) has a value S3 does not accept. */
     INVALID_ARGUMENT("InvalidArgument", 400),
     /** 400: the request is not valid as a whole (missing content hash, unsupported mechanism). */
