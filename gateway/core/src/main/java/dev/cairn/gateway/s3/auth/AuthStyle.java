@@ -1,0 +1,54 @@
+package dev.cairn.gateway.s3.auth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Which authentication a request carries. */
+public enum AuthStyle {
+    /** No {@code Authorization} header and no {@code X-Amz-Algorithm} parameter. */
+    ANONYMOUS,
+    /** An {@code Authorization} header. */
+    HEADER,
+    /** Query parameters of a presigned URL ({@code X-Amz-Algorithm} and friends). */
+    PRESIGNED;
+
+    static final String ALGORITHM_PARAMETER = "X-Amz-Algorithm";
+
+    /**
+     * Tells how a request is authenticated.
+     *
+     * @throws S3AuthException {@link S3AuthError#INVALID_ARGUMENT} when the request carries both
+     *     an {@code Authorization} header and presigned parameters (S3 allows one mechanism);
+     *     {@link S3AuthError#INVALID_REQUEST} for a SigV2 presigned URL
+     *     ({@code AWSAccessKeyId} + {@code Signature} parameters), which this gateway does not
+     *     accept and must not mistake for an anonymous request
+     */
+    public static AuthStyle detect(SignedRequestView request) {
+        return detect(request, QueryParameters.parse(request.rawQuery()));
+    }
+
+    static AuthStyle detect(SignedRequestView request, QueryParameters query) {
+        boolean header = !request.headerValues("Authorization").isEmpty();
+        boolean presignedV4 = query.contains(ALGORITHM_PARAMETER);
+        boolean presignedV2 = query.contains("Signature") && query.contains("AWSAccessKeyId");
+        if (header && (presignedV4 || presignedV2)) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("ArgumentName", "Authorization");
+            throw new S3AuthException(S3AuthError.INVALID_ARGUMENT,
+                    "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query "
+                            + "string parameter or the Authorization header should be specified",
+                    details);
+        }
+        if (header) {
+            return HEADER;
+        }
+        if (presignedV4) {
+            return PRESIGNED;
+        }
+        if (presignedV2) {
+            throw new S3AuthException(S3AuthError.INVALID_REQUEST,
+                    "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+        }
+        return ANONYMOUS;
+    }
+}
