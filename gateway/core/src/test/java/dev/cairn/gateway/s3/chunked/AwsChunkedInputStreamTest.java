@@ -123,6 +123,9 @@ class AwsChunkedInputStreamTest {
     void everyTruncationFailsCleanly(AwsChunkedMode mode) throws IOException {
         byte[] data = random(300, 7);
         byte[] full = encode(data, 128, mode, trailersFor(mode));
+        String text = new String(full, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int finalChunk = text.lastIndexOf(mode.signed() ? "\r\n0;chunk-signature=" : "\r\n0\r\n") + 2;
+        int trailerStart = text.indexOf("\r\n", finalChunk) + 2;
         List<Integer> accepted = new ArrayList<>();
         for (int len = 0; len < full.length; len++) {
             AwsChunkedInputStream in = open(Arrays.copyOf(full, len), request(mode, data.length, trailersFor(mode)));
@@ -132,6 +135,11 @@ class AwsChunkedInputStreamTest {
                 accepted.add(len);
             } catch (S3RequestException e) {
                 assertFalse(in.complete());
+                // Before the trailer section every cut is a short body; inside it, a cut at a line end
+                // reads as a missing trailer or trailer signature.
+                List<S3RequestError> allowed = len < trailerStart ? List.of(S3RequestError.INCOMPLETE_BODY)
+                        : List.of(S3RequestError.INCOMPLETE_BODY, S3RequestError.MALFORMED_TRAILER, S3RequestError.SIGNATURE_DOES_NOT_MATCH);
+                assertTrue(allowed.contains(e.error()), len + ": " + e.error() + " " + e.getMessage());
             }
         }
         // Only the closing CRLF (after the final chunk, or after the trailers) may be missing.
