@@ -1,23 +1,18 @@
 package dev.cairn.gateway.http;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Short random request identifiers: unguessable enough to be unique in logs, short enough to read aloud. */
-final class RequestIds {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
-
+/**
+ * Request ids: 16 upper-case hex digits, the shape of S3's {@code x-amz-request-id}. The server
+ * assigns one to every request before any handler runs; {@link HttpCall} makes one only for
+ * callers outside the server (tests, benchmarks).
+ */
+public final class RequestIds {
     private RequestIds() {
     }
 
-    static String next() {
-        byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
-        char[] out = new char[16];
-        for (int i = 0; i < b.length; i++) {
-            out[2 * i] = DIGITS[(b[i] >> 4) & 0xf];
-            out[2 * i + 1] = DIGITS[b[i] & 0xf];
-        }
-        return new String(out);
+    /** A new id. Ids only need to be unique enough to find a log line, not unguessable. */
+    public static String next() {
+        return String.format("%016X", ThreadLocalRandom.current().nextLong());
     }
 }
