@@ -57,10 +57,20 @@ final class LaunchedGateway implements AutoCloseable {
 
     /** Starts {@code ./cairn args...} in {@code cwd} and waits for its "listening" line. */
     static LaunchedGateway start(Path cwd, String... args) throws IOException, InterruptedException {
+        return start(cwd, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra {@code NAME=value} environment entries. */
+    static LaunchedGateway start(Path cwd, List<String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(repoRoot().resolve("cairn").toString());
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+        for (String entry : env) {
+            int eq = entry.indexOf('=');
+            pb.environment().put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        Process p = pb.start();
         List<String> lines = new CopyOnWriteArrayList<>();
         String[] url = new String[1];
         Thread pump = new Thread(() -> {
