@@ -47,6 +47,25 @@ public final class BackendSettings {
         }
     }
 
+    /**
+     * A boolean written {@code true} or {@code false} (any case).
+     *
+     * @throws IllegalArgumentException naming the key for any other text
+     */
+    public boolean bool(String key, boolean defaultValue) {
+        String v = string(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(key + ": '" + v + "' is not true or false");
+    }
+
     public Map<String, String> values() {
         return values;
     }

@@ -69,7 +69,8 @@ public interface BlobStore extends AutoCloseable {
      * @return the metadata of the version written
      * @throws BlobStoreException {@link BlobError#NO_SUCH_BUCKET}; {@link BlobError#BAD_DIGEST} when
      *     the length or a digest does not match; {@link BlobError#PRECONDITION_FAILED} when the
-     *     precondition does not hold; {@link BlobError#UNSUPPORTED} when the precondition needs a
+     *     precondition does not hold; {@link BlobError#NO_SUCH_KEY} for {@link WritePrecondition.IfMatch}
+     *     on a key that does not exist (as S3 answers 404 there); {@link BlobError#UNSUPPORTED} when the precondition needs a
      *     capability the store lacks; {@link BlobError#INSUFFICIENT_STORAGE} when the store is full;
      *     {@link BlobError#INTERNAL} or {@link BlobError#UNAVAILABLE} when the stream or medium fails
      */

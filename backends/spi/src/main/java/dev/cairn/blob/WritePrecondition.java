@@ -19,7 +19,11 @@ public sealed interface WritePrecondition {
     record IfAbsent() implements WritePrecondition {
     }
 
-    /** Succeeds only if the current object's entity tag equals {@code etag}; needs {@link Capability#WRITE_IF_MATCH}. */
+    /**
+     * Succeeds only if the current object's entity tag equals {@code etag}; needs
+     * {@link Capability#WRITE_IF_MATCH}. A different tag fails with
+     * {@link BlobError#PRECONDITION_FAILED}; a missing object fails with {@link BlobError#NO_SUCH_KEY}.
+     */
     record IfMatch(String etag) implements WritePrecondition {
         public IfMatch {
             Objects.requireNonNull(etag, "etag");

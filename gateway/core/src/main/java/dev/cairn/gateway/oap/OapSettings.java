@@ -37,4 +37,13 @@ public record OapSettings(
             throw new IllegalArgumentException("oap.write-token is required unless oap.open-writes=true");
         }
     }
+
+    /** Never prints the tokens: settings records end up in logs and error messages. */
+    @Override
+    public String toString() {
+        return "OapSettings[maxBody=" + maxBody + ", maxInflateRatio=" + maxInflateRatio + ", maxInflated=" + maxInflated
+                + ", openWrites=" + openWrites + ", publicReads=" + publicReads
+                + ", writeToken=" + (writeToken == null ? "unset" : "(redacted)")
+                + ", readToken=" + (readToken == null ? "unset" : "(redacted)") + "]";
+    }
 }

@@ -1,0 +1,46 @@
+package dev.cairn.gateway.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * A response body written by streaming, with its length known before the first byte. The
+ * server adapter calls {@link #writeTo} at most once and {@link #close} always, even when the
+ * body is never written (a HEAD request, a client that went away), so the resources behind it
+ * (an open store read) are released.
+ */
+public interface ResponseBody extends Closeable {
+
+    /** The exact number of bytes {@link #writeTo} writes. */
+    long length();
+
+    /**
+     * Writes the body. Throws if the source fails mid-way; the adapter must then abort the
+     * response rather than pretend it completed (the declared length is not met).
+     */
+    void writeTo(OutputStream out) throws IOException;
+
+    /** Releases resources; idempotent. */
+    @Override
+    void close() throws IOException;
+
+    /** A body of fixed bytes. */
+    static ResponseBody of(byte[] bytes) {
+        return new ResponseBody() {
+            @Override
+            public long length() {
+                return bytes.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(bytes);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

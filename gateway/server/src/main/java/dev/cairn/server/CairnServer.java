@@ -1,0 +1,203 @@
+package dev.cairn.server;
+
+import dev.cairn.blob.BlobStore;
+import dev.cairn.gateway.oap.OapApi;
+import dev.cairn.gateway.oap.OapSettings;
+import dev.cairn.server.auth.CredentialStore;
+import dev.cairn.server.config.BackendCatalog;
+import dev.cairn.server.config.CairnConfig;
+import dev.cairn.server.config.ConfigException;
+import dev.cairn.server.http.HealthResource;
+import dev.cairn.server.http.JsonErrorHandler;
+import dev.cairn.server.http.MetricsResource;
+import dev.cairn.server.http.NotFoundResource;
+import dev.cairn.server.http.ThrowableMapper;
+import dev.cairn.server.oap.OapResource;
+import dev.cairn.server.observe.MetricsRegistry;
+import dev.cairn.server.observe.RequestObserver;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.VirtualThreads;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
+ * registry. Handler tree: {@code GracefulHandler → RequestObserver → JettyHttpContainer}.
+ */
+public final class CairnServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CairnServer.class);
+    /**
+     * Jersey warns that every resource registered as an instance "does not implement any provider
+     * interfaces" and then uses it as a resource anyway (eclipse-ee4j/jersey#3700). Held strongly:
+     * java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final java.util.logging.Logger JERSEY_PROVIDERS = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final BlobStore store;
+    private final MetricsRegistry metrics;
+    private final String host;
+    private boolean closed;
+
+    private CairnServer(Server server, ServerConnector connector, BlobStore store, MetricsRegistry metrics, String host) {
+        this.server = server;
+        this.connector = connector;
+        this.store = store;
+        this.metrics = metrics;
+        this.host = host;
+    }
+
+    /**
+     * Resolves credentials (generating and printing them on first start), opens the backend,
+     * binds and starts serving; returns once the port accepts connections.
+     *
+     * @throws ConfigException when the backend rejects its settings
+     * @throws UncheckedIOException when the credentials file cannot be read or written
+     * @throws dev.cairn.blob.BlobStoreException when the backend cannot reach its medium
+     * @throws IllegalStateException when Jetty cannot start, e.g. the port is taken (the cause says why)
+     */
+    public static CairnServer start(CairnConfig config) {
+        return start(config, System.out, List.of());
+    }
+
+    /**
+     * As {@link #start(CairnConfig)}, printing generated credentials to {@code console} and
+     * registering {@code extraComponents} (JAX-RS resources or providers) next to the built-in ones.
+     */
+    static CairnServer start(CairnConfig config, PrintStream console, List<Object> extraComponents) {
+        CairnConfig.Credentials credentials = new CredentialStore(config.storage().dataDir(), console).resolve(config.credentials());
+        BlobStore store = BackendCatalog.discover().open(config.storage());
+        MetricsRegistry metrics = new MetricsRegistry();
+        try {
+            return startJetty(config, credentials, store, metrics, extraComponents);
+        } catch (RuntimeException | Error e) {
+            metrics.close();
+            store.close();
+            throw e;
+        }
+    }
+
+    private static CairnServer startJetty(CairnConfig config, CairnConfig.Credentials credentials, BlobStore store,
+            MetricsRegistry metrics, List<Object> extraComponents) {
+        CairnConfig.Http http = config.http();
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("cairn-http");
+        boolean virtual = VirtualThreads.areSupported();
+        if (virtual) {
+            // Jetty runs blocking application work (all of Jersey) on virtual threads; selectors stay on platform threads
+            threads.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor("cairn-vt"));
+        }
+        Server server = new Server(threads);
+        server.setStopTimeout(http.shutdownTimeout().toMillis());
+        server.setStopAtShutdown(false); // Main installs its own hook so the store closes after Jetty drains
+        server.setErrorHandler(new JsonErrorHandler());
+
+        HttpConfiguration hc = new HttpConfiguration();
+        hc.setRequestHeaderSize((int) http.maxHeaderSize());
+        hc.setSendServerVersion(false);
+        hc.setSendXPoweredBy(false);
+        // S3 keys such as a//b, ../x, %2F and + must reach the application exactly as sent
+        hc.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(hc));
+        connector.setHost(http.host());
+        connector.setPort(http.port());
+        connector.setIdleTimeout(http.idleTimeout().toMillis());
+        server.addConnector(connector);
+
+        OapSettings oapSettings = new OapSettings(config.oap().maxBody(), config.oap().maxInflateRatio(), config.oap().maxInflated(),
+                config.oap().openWrites(), config.oap().publicReads(), credentials.oapWriteToken(), config.oap().readToken());
+        ResourceConfig rc = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                // Location headers go out as given (/o/b3:...), not rewritten against the request's host
+                .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
+                // keep Jersey's own status codes instead of routing them to Jetty's error page
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .register(new HealthResource(store))
+                .register(new MetricsResource(metrics.registry()))
+                .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
+                .register(NotFoundResource.class)
+                .register(ThrowableMapper.class);
+        extraComponents.forEach(rc::register);
+        JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
+        server.setHandler(new GracefulHandler(new RequestObserver(jersey, metrics.registry(), config.logging().access())));
+
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("cannot start HTTP server on " + http.host() + ":" + http.port() + ": " + e.getMessage(), e);
+        }
+        CairnServer cairn = new CairnServer(server, connector, store, metrics, http.host());
+        LOG.info("serving on {} with backend {} ({} threads)", cairn.baseUri(), store.id(), virtual ? "virtual" : "platform");
+        return cairn;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    /** The address clients use; a wildcard host is shown as the loopback address. */
+    public URI baseUri() {
+        String h = host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        if (h.contains(":") && !h.startsWith("[")) {
+            h = "[" + h + "]";
+        }
+        return URI.create("http://" + h + ":" + port() + "/");
+    }
+
+    /** The bound port (the real one when configured as 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish for up to
+     * {@code http.shutdown-timeout}, stops Jetty, then closes the store and the metrics registry.
+     * Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
+        } finally {
+            try {
+                store.close();
+            } finally {
+                metrics.close();
+            }
+        }
+        LOG.info("stopped");
+    }
+}

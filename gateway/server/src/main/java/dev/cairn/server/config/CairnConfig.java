@@ -1,0 +1,120 @@
+package dev.cairn.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The server's whole configuration, immutable and validated. Built from, in increasing
+ * precedence: built-in defaults, one file ({@code --config FILE} or {@code CAIRN_CONFIG}),
+ * environment variables ({@code CAIRN_HTTP_PORT} for {@code http.port}) and command-line flags
+ * ({@code --http.port=9000}). The keys are declared in {@link ConfigTable}.
+ *
+ * <p>{@link #toString()} of every part redacts secrets.
+ */
+public record CairnConfig(Http http, Storage storage, Oap oap, Credentials credentials, Logging logging) {
+
+    public CairnConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(oap, "oap");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(logging, "logging");
+    }
+
+    /** Jetty settings. {@code port} 0 picks a free port. */
+    public record Http(String host, int port, Duration idleTimeout, long maxHeaderSize, Duration shutdownTimeout) {
+    }
+
+    /**
+     * The storage backend by name, the data directory, and every backend option's effective value
+     * (dotted keys such as {@code memory.max-bytes}).
+     */
+    public record Storage(String backend, Path dataDir, Map<String, String> settings) {
+        public Storage {
+            settings = Map.copyOf(settings);
+        }
+    }
+
+    /**
+     * OAP settings except the write token, which lives in {@link Credentials}.
+     *
+     * @param readToken may be null
+     */
+    public record Oap(long maxBody, int maxInflateRatio, long maxInflated, boolean openWrites, boolean publicReads, String readToken) {
+        @Override
+        public String toString() {
+            return "Oap[maxBody=" + maxBody + ", maxInflateRatio=" + maxInflateRatio + ", maxInflated=" + maxInflated
+                    + ", openWrites=" + openWrites + ", publicReads=" + publicReads + ", readToken=" + Redact.secret(readToken) + "]";
+        }
+    }
+
+    /** Configured credentials; any of them may be null, meaning "generate or load from the data directory". */
+    public record Credentials(String accessKey, String secretKey, String oapWriteToken) {
+        public boolean complete() {
+            return accessKey != null && secretKey != null && oapWriteToken != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[accessKey=" + Redact.secret(accessKey) + ", secretKey=" + Redact.secret(secretKey)
+                    + ", oapWriteToken=" + Redact.secret(oapWriteToken) + "]";
+        }
+    }
+
+    /** @param level error, warn, info, debug or trace; @param access whether to write the access log */
+    public record Logging(String level, boolean access) {
+    }
+
+    /**
+     * Defaults plus {@code dottedKeys}: no environment, no file, no flags. For tests and embedding.
+     *
+     * @throws ConfigException for an unknown key or a bad value
+     */
+    public static CairnConfig fromMap(Map<String, String> dottedKeys) {
+        ConfigTable table = ConfigTable.create(BackendCatalog.discover());
+        ConfigLayers layers = new ConfigLayers(table);
+        layers.overlay(dottedKeys, k -> "setting " + k);
+        return ConfigBinder.bind(table, layers.settings());
+    }
+
+    /**
+     * Defaults &lt; config file &lt; environment &lt; flags.
+     *
+     * @param env the process environment; unknown {@code CAIRN_*} variables are ignored
+     * @throws ConfigException for an unknown key in the file or flags, a bad value anywhere, or an
+     *     unreadable file; the message names the key and its source
+     */
+    public static CairnConfig load(String[] args, Map<String, String> env) {
+        ConfigTable table = ConfigTable.create(BackendCatalog.discover());
+        return load(table, CommandLine.parse(args, table), env);
+    }
+
+    /** As {@link #load(String[], Map)}, with arguments already parsed against {@code table}. */
+    public static CairnConfig load(ConfigTable table, CommandLine commandLine, Map<String, String> env) {
+        ConfigLayers layers = new ConfigLayers(table);
+        Path file = commandLine.configFile();
+        String fileSource;
+        if (file != null) {
+            fileSource = "config file " + file;
+        } else if (env.get("CAIRN_CONFIG") != null && !env.get("CAIRN_CONFIG").isBlank()) {
+            file = Path.of(env.get("CAIRN_CONFIG"));
+            fileSource = "config file " + file + " (from CAIRN_CONFIG)";
+        } else {
+            fileSource = null;
+        }
+        if (file != null) {
+            String source = fileSource;
+            layers.overlay(ConfigFile.read(file), k -> source);
+        }
+        layers.overlayEnvironment(env);
+        layers.overlaySettings(commandLine.settings());
+        return ConfigBinder.bind(table, layers.settings());
+    }
+
+    /** The environment-variable name of a key: {@code http.port} → {@code CAIRN_HTTP_PORT}. */
+    public static String envName(String key) {
+        return ConfigKey.envName(key);
+    }
+}

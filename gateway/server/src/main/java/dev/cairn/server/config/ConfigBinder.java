@@ -1,0 +1,102 @@
+package dev.cairn.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns raw sourced settings into a typed, validated {@link CairnConfig}. */
+final class ConfigBinder {
+    private final ConfigTable table;
+    private final Map<String, Setting> settings;
+
+    private ConfigBinder(ConfigTable table, Map<String, Setting> settings) {
+        this.table = table;
+        this.settings = settings;
+    }
+
+    /** @throws ConfigException naming the key and its source for the first bad value */
+    static CairnConfig bind(ConfigTable table, Map<String, Setting> settings) {
+        return new ConfigBinder(table, settings).bind();
+    }
+
+    private CairnConfig bind() {
+        // parse every key first so a bad value anywhere fails, even in an unused backend's option
+        for (String key : settings.keySet()) {
+            value(key);
+        }
+        CairnConfig.Http http = new CairnConfig.Http(
+                (String) value("http.host"),
+                (Integer) value("http.port"),
+                (Duration) value("http.idle-timeout"),
+                maxHeaderSize(),
+                (Duration) value("http.shutdown-timeout"));
+        String backend = (String) value("backend");
+        if (!table.backends().has(backend)) {
+            throw new ConfigException("backend", table.backends().unknownBackendMessage(backend) + " (from " + source("backend") + ")");
+        }
+        Map<String, String> backendSettings = new TreeMap<>();
+        settings.forEach((key, s) -> {
+            if (table.isBackendOption(key)) {
+                backendSettings.put(key, s.value());
+            }
+        });
+        CairnConfig.Storage storage = new CairnConfig.Storage(backend, (Path) value("data.dir"), backendSettings);
+        long maxBody = (Long) value("oap.max-body");
+        Long maxInflated = (Long) value("oap.max-inflated");
+        CairnConfig.Oap oap = new CairnConfig.Oap(
+                positive("oap.max-body", maxBody),
+                (Integer) value("oap.max-inflate-ratio"),
+                maxInflated == null ? maxBody : positive("oap.max-inflated", maxInflated),
+                (Boolean) value("oap.open-writes"),
+                (Boolean) value("oap.public-reads"),
+                (String) value("oap.read-token"));
+        CairnConfig.Credentials credentials = new CairnConfig.Credentials(
+                (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
+        CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));
+        return new CairnConfig(http, storage, oap, credentials, logging);
+    }
+
+    private long maxHeaderSize() {
+        long size = (Long) value("http.max-header-size");
+        // Jetty holds the header in one buffer sized by an int; below 1 KiB no real client gets through
+        if (size < 1024 || size > 1L << 20) {
+            throw bad("http.max-header-size", "must be between 1KiB and 1MiB");
+        }
+        return size;
+    }
+
+    private long positive(String key, long value) {
+        if (value < 1) {
+            throw bad(key, "must be at least 1 byte");
+        }
+        return value;
+    }
+
+    /** The parsed value, or null when the key is unset. */
+    private Object value(String key) {
+        ConfigKey k = table.find(key);
+        if (k == null) {
+            throw new IllegalStateException("undeclared key " + key);
+        }
+        Setting s = settings.get(key);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return k.type().parse(s.value());
+        } catch (IllegalArgumentException e) {
+            // a secret's value must not reach the message: the parse error quotes it
+            throw bad(key, k.secret() ? "invalid value" : e.getMessage());
+        }
+    }
+
+    private String source(String key) {
+        Setting s = settings.get(key);
+        return s == null ? Setting.DEFAULT : s.source();
+    }
+
+    private ConfigException bad(String key, String problem) {
+        return new ConfigException(key, key + ": " + problem + " (from " + source(key) + ")");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.cairn.server.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key the server understands: the built-in ones declared here plus the
+ * options of each storage backend on the class path. The single source of truth for defaults,
+ * environment variable names, {@code --help} and validation.
+ */
+public final class ConfigTable {
+
+    /** The built-in keys, in the order {@code --help} shows them. */
+    static final List<ConfigKey> BUILT_IN = List.of(
+            ConfigKey.of("http.host", "0.0.0.0", ValueType.STRING, "Address to listen on."),
+            ConfigKey.of("http.port", "8080", ValueType.PORT, "TCP port to listen on; 0 picks a free port."),
+            ConfigKey.of("http.idle-timeout", "30s", ValueType.DURATION, "Close connections idle for this long."),
+            ConfigKey.of("http.max-header-size", "16KiB", ValueType.SIZE,
+                    "Largest request line plus headers; larger requests get 431."),
+            ConfigKey.of("http.shutdown-timeout", "10s", ValueType.DURATION,
+                    "On shutdown, how long in-flight requests may take to finish."),
+            ConfigKey.of("backend", "local", ValueType.STRING, "Storage backend (see the backend options below)."),
+            ConfigKey.of("data.dir", "./data", ValueType.PATH,
+                    "Directory for the local backend's objects and for credentials.properties."),
+            ConfigKey.secret("access-key", "S3 access key id; generated on first start when unset."),
+            ConfigKey.secret("secret-key", "S3 secret access key; generated on first start when unset."),
+            ConfigKey.secret("oap.write-token", "Bearer token for OAP writes; generated on first start when unset."),
+            ConfigKey.secret("oap.read-token", "Optional bearer token for OAP reads when oap.public-reads=false."),
+            ConfigKey.of("oap.max-body", "1MiB", ValueType.SIZE, "Largest OAP body, before and after decompression."),
+            ConfigKey.of("oap.max-inflate-ratio", "10", ValueType.POSITIVE_INT,
+                    "Stop decompressing once output exceeds this many times the compressed input."),
+            ConfigKey.of("oap.max-inflated", null, ValueType.SIZE,
+                    "Absolute cap on decompressed OAP bytes (default: oap.max-body)."),
+            ConfigKey.of("oap.open-writes", "false", ValueType.BOOLEAN, "Accept OAP writes without a token."),
+            ConfigKey.of("oap.public-reads", "true", ValueType.BOOLEAN,
+                    "Serve OAP reads without a token (the address is the capability)."),
+            ConfigKey.of("log.level", "info", ValueType.LOG_LEVEL, "Log level of the server's own loggers."),
+            ConfigKey.of("log.access", "true", ValueType.BOOLEAN, "Write one access-log line per request (logger cairn.access)."));
+
+    private final Map<String, ConfigKey> keys;
+    private final BackendCatalog backends;
+
+    private ConfigTable(Map<String, ConfigKey> keys, BackendCatalog backends) {
+        this.keys = Collections.unmodifiableMap(keys);
+        this.backends = backends;
+    }
+
+    /**
+     * The built-in keys plus every backend's options.
+     *
+     * @throws IllegalStateException when a backend option collides with another key (a packaging bug)
+     */
+    public static ConfigTable create(BackendCatalog backends) {
+        Map<String, ConfigKey> all = new LinkedHashMap<>();
+        List<ConfigKey> declared = new ArrayList<>(BUILT_IN);
+        declared.addAll(backends.optionKeys());
+        for (ConfigKey k : declared) {
+            if (all.putIfAbsent(k.key(), k) != null) {
+                throw new IllegalStateException("configuration key declared twice: " + k.key());
+            }
+        }
+        return new ConfigTable(all, backends);
+    }
+
+    /** The key, or null when unknown. */
+    public ConfigKey find(String key) {
+        return keys.get(key);
+    }
+
+    public Collection<ConfigKey> keys() {
+        return keys.values();
+    }
+
+    public BackendCatalog backends() {
+        return backends;
+    }
+
+    /** True for keys contributed by a storage backend. */
+    boolean isBackendOption(String key) {
+        return keys.containsKey(key) && !BUILT_IN.contains(keys.get(key));
+    }
+}
