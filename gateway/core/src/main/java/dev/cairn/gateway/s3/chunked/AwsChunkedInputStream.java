@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.auth.ChunkSignatureVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

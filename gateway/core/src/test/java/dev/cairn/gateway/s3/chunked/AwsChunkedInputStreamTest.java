@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.auth.ChunkSignatureVerifier;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.ascii;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.encode;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.open;

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.auth.ChunkSignatureVerifier;
 import dev.cairn.blob.digest.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
