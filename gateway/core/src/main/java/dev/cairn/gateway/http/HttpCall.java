@@ -18,6 +18,7 @@ public final class HttpCall {
 
     private final String method;
     private final String rawPath;
+    private final String rawQuery;
     private final Headers headers;
     private final Supplier<InputStream> body;
     private final long contentLength;
@@ -32,6 +33,18 @@ public final class HttpCall {
      * @param requestId an identifier for logs and error responses; generated when null
      */
     public HttpCall(String method, String rawPath, Headers headers, Supplier<InputStream> body, long contentLength, String requestId) {
+        this(method, rawPath, null, headers, body, contentLength, requestId);
+    }
+
+    /**
+     * As the other constructor, with the query string as sent (without {@code ?}, still
+     * percent-encoded), which S3 routing and signature checks need verbatim.
+     *
+     * @param rawQuery the raw query, or null when the request had none
+     */
+    public HttpCall(String method, String rawPath, String rawQuery, Headers headers, Supplier<InputStream> body, long contentLength,
+            String requestId) {
+        this.rawQuery = rawQuery;
         this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
         this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
         this.headers = Objects.requireNonNull(headers, "headers");
@@ -49,6 +62,11 @@ public final class HttpCall {
 
     public String rawPath() {
         return rawPath;
+    }
+
+    /** The query string as sent, without {@code ?}, or null when there was none. */
+    public String rawQuery() {
+        return rawQuery;
     }
 
     public Headers headers() {

@@ -56,6 +56,12 @@ public final class XmlWriter {
         return this;
     }
 
+    /** Escaped text inside the innermost open element. */
+    public XmlWriter text(String text) {
+        escape(text);
+        return this;
+    }
+
     public XmlWriter element(String name, long value) {
         out.append('<').append(name).append('>').append(value).append("</").append(name).append('>');
         return this;
