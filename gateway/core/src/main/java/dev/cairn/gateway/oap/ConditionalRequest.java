@@ -1,6 +1,8 @@
 package dev.cairn.gateway.oap;
 
+import dev.cairn.gateway.http.EntityTagList;
 import dev.cairn.gateway.http.Headers;
+import dev.cairn.gateway.http.HttpDates;
 import java.time.Instant;
 
 /**

@@ -9,11 +9,12 @@ import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ReadOptions;
 import dev.cairn.gateway.http.Headers;
+import dev.cairn.gateway.http.HttpDates;
 import dev.cairn.gateway.http.HttpResult;
+import dev.cairn.gateway.http.ObjectReaderBody;
+import dev.cairn.gateway.http.RangeHeader;
 import dev.cairn.gateway.http.ResponseBody;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * GET and HEAD of {@code /o/{addr}}. HEAD is computed exactly as GET (status, every header,
@@ -105,7 +106,7 @@ final class OapReads {
             throw new BlobStoreException(BlobError.INTERNAL, store.id(), key,
                     "read range " + reader.range() + " differs from stat " + expected);
         }
-        return new ReaderBody(reader);
+        return new ObjectReaderBody(reader);
     }
 
     private static void closeQuietly(ObjectReader reader) {
@@ -113,41 +114,6 @@ final class OapReads {
             reader.close();
         } catch (IOException | RuntimeException ignored) {
             // nothing was sent yet; the original problem is what matters
-        }
-    }
-
-    /** Streams an open store read; the reader is closed after writing or when the response is dropped. */
-    private static final class ReaderBody implements ResponseBody {
-        private final ObjectReader reader;
-        private boolean closed;
-
-        ReaderBody(ObjectReader reader) {
-            this.reader = reader;
-        }
-
-        @Override
-        public long length() {
-            return reader.range().length();
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            try (InputStream in = reader.stream()) {
-                long copied = in.transferTo(out);
-                if (copied != length()) {
-                    throw new IOException("store yielded " + copied + " of " + length() + " bytes");
-                }
-            } finally {
-                close();
-            }
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                reader.close();
-            }
         }
     }
 }

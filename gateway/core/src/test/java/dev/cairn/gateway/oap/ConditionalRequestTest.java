@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.gateway.http.Headers;
+import dev.cairn.gateway.http.HttpDates;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.gateway.http.HttpDates;
 import dev.cairn.gateway.http.HttpResult;
 import java.util.Arrays;
 import java.util.List;

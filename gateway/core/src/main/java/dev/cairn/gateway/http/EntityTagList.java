@@ -1,4 +1,4 @@
-package dev.cairn.gateway.oap;
+package dev.cairn.gateway.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,10 @@ import java.util.List;
  * token is taken as a strong tag with that text (some S3 clients send tags unquoted), and
  * elements that cannot be parsed at all are dropped, so they simply match nothing.
  */
-final class EntityTagList {
+public final class EntityTagList {
 
     /** One entity tag: its opaque text without quotes, and whether it was weak. */
-    record Tag(String opaque, boolean weak) {
+    public record Tag(String opaque, boolean weak) {
     }
 
     private final boolean any;
@@ -24,7 +24,7 @@ final class EntityTagList {
     }
 
     /** Parses a header value (all field lines joined); null stays null. */
-    static EntityTagList parse(String value) {
+    public static EntityTagList parse(String value) {
         if (value == null) {
             return null;
         }
@@ -70,8 +70,18 @@ final class EntityTagList {
         return new EntityTagList(star, out);
     }
 
+    /** True when the list holds {@code *}. */
+    public boolean isAny() {
+        return any;
+    }
+
+    /** The listed tags in order (without {@code *}). */
+    public List<Tag> tags() {
+        return tags;
+    }
+
     /** Strong comparison (If-Match, If-Range): both tags strong and equal, or {@code *}. */
-    boolean matchesStrong(String opaque) {
+    public boolean matchesStrong(String opaque) {
         if (any) {
             return true;
         }
@@ -84,7 +94,7 @@ final class EntityTagList {
     }
 
     /** Weak comparison (If-None-Match): equal opaque text, weakness ignored, or {@code *}. */
-    boolean matchesWeak(String opaque) {
+    public boolean matchesWeak(String opaque) {
         if (any) {
             return true;
         }

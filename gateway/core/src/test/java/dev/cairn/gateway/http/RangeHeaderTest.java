@@ -1,4 +1,4 @@
-package dev.cairn.gateway.oap;
+package dev.cairn.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.cairn.gateway.oap;
+package dev.cairn.gateway.http;
 
 import dev.cairn.blob.ByteRange;
 
@@ -13,13 +13,15 @@ import dev.cairn.blob.ByteRange;
  * for a {@code long} is treated as invalid rather than clamped: no real blob approaches that
  * size, and refusing to guess is safer than silently reinterpreting the request.
  *
+ * <p>Shared by the OAP and S3 read paths.
+ *
  * <p>Satisfiability (e.g. {@code first} beyond the end) is not decided here: it needs the
  * blob's length and yields 416, not 200.
  */
-final class RangeHeader {
+public final class RangeHeader {
 
     /** What a Range header asked for. */
-    enum Kind {
+    public enum Kind {
         /** No Range header. */
         ABSENT,
         /** Not a valid byte-ranges specifier; ignore it. */
@@ -31,7 +33,7 @@ final class RangeHeader {
     }
 
     /** The parse result; {@code range} is set only for {@link Kind#SINGLE}. */
-    record Parsed(Kind kind, ByteRange range) {
+    public record Parsed(Kind kind, ByteRange range) {
         static final Parsed ABSENT = new Parsed(Kind.ABSENT, null);
         static final Parsed INVALID = new Parsed(Kind.INVALID, null);
         static final Parsed MULTIPLE = new Parsed(Kind.MULTIPLE, null);
@@ -43,7 +45,7 @@ final class RangeHeader {
     }
 
     /** Parses a header value; null means the header was absent. Never throws. */
-    static Parsed parse(String value) {
+    public static Parsed parse(String value) {
         if (value == null) {
             return Parsed.ABSENT;
         }

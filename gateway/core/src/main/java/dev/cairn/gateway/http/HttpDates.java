@@ -1,4 +1,4 @@
-package dev.cairn.gateway.oap;
+package dev.cairn.gateway.http;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** HTTP-date (RFC 9110 §5.6.7) formatting and lenient parsing. */
-final class HttpDates {
+public final class HttpDates {
     // IMF-fixdate. DateTimeFormatter.RFC_1123_DATE_TIME prints one-digit days, which IMF-fixdate forbids.
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -16,12 +16,12 @@ final class HttpDates {
     private HttpDates() {
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return IMF_FIXDATE.format(instant);
     }
 
     /** Parses IMF-fixdate (and the RFC 1123 variants); null when absent or not a date. */
-    static Instant parse(String value) {
+    public static Instant parse(String value) {
         if (value == null) {
             return null;
         }
