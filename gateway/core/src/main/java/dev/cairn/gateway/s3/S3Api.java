@@ -15,6 +15,7 @@ import dev.cairn.gateway.s3.error.BlobErrors;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import dev.cairn.gateway.s3.ops.BucketOps;
+import dev.cairn.gateway.s3.ops.ObjectOps;
 import dev.cairn.gateway.s3.route.MalformedRequestException;
 import dev.cairn.gateway.s3.route.ParsedRequest;
 import dev.cairn.gateway.s3.route.S3Operation;
@@ -76,12 +77,13 @@ public final class S3Api {
 
     /** The standard handler set over {@code store}. */
     public static S3Api create(BlobStore store, S3Settings settings, MeterRegistry registry, Clock clock) {
-        return new S3Api(store, settings, registry, clock, standardHandlers(store, settings));
+        return new S3Api(store, settings, registry, clock, standardHandlers(store, settings, registry));
     }
 
-    static Map<S3Operation, S3Handler> standardHandlers(BlobStore store, S3Settings settings) {
+    static Map<S3Operation, S3Handler> standardHandlers(BlobStore store, S3Settings settings, MeterRegistry registry) {
         Map<S3Operation, S3Handler> m = new LinkedHashMap<>();
         new BucketOps(store, settings).register(m);
+        new ObjectOps(store, registry).register(m);
         return m;
     }
 

@@ -32,6 +32,7 @@ final class S3Renderer {
     /** {@code <Error>} XML; HEAD and 304 answers carry only the status and headers, as S3's do. */
     static HttpResult error(S3Exception e, String resource, String requestId, boolean head) {
         HttpResult.Builder b = HttpResult.status(e.status());
+        e.headers().forEach(b::header);
         if (head || e.status() == 304) {
             return b.build();
         }

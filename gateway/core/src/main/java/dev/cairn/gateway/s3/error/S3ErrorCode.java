@@ -25,6 +25,7 @@ public enum S3ErrorCode {
     InvalidDigest(400, "The Content-MD5 or checksum value that you specified is not valid."),
     InvalidLocationConstraint(400, "The specified location-constraint is not valid."),
     InvalidPart(400, "One or more of the specified parts could not be found."),
+    InvalidPartNumber(416, "The requested partnumber is not satisfiable"),
     InvalidPartOrder(400, "The list of parts was not in ascending order."),
     InvalidRange(416, "The requested range is not satisfiable"),
     InvalidRequest(400, "Invalid Request"),

@@ -15,11 +15,25 @@ public final class S3Exception extends RuntimeException {
 
     private final S3ErrorCode code;
     private final Map<String, String> details;
+    private final Map<String, String> headers;
 
     public S3Exception(S3ErrorCode code, String message, Map<String, String> details) {
+        this(code, message, details, null);
+    }
+
+    /**
+     * As the three-argument constructor, with response headers S3 sends along with this error
+     * (the validators on a 304, {@code Content-Range: bytes *}{@code /size} on a 416).
+     */
+    public S3Exception(S3ErrorCode code, String message, Map<String, String> details, Map<String, String> headers) {
         super(message == null ? code.defaultMessage() : message, null, false, false);
         this.code = Objects.requireNonNull(code, "code");
-        this.details = details == null || details.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        this.details = copy(details);
+        this.headers = copy(headers);
+    }
+
+    private static Map<String, String> copy(Map<String, String> m) {
+        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     public S3Exception(S3ErrorCode code, String message) {
@@ -40,5 +54,10 @@ public final class S3Exception extends RuntimeException {
 
     public Map<String, String> details() {
         return details;
+    }
+
+    /** Response headers to send with the error, in insertion order. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }
