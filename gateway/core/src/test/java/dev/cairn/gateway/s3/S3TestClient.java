@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -40,6 +41,7 @@ public final class S3TestClient {
     public static final String REGION = "us-east-1";
 
     private final BlobStore store;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final S3Api api;
 
     public S3TestClient() {
@@ -50,7 +52,7 @@ public final class S3TestClient {
         this.store = store;
         S3Settings settings = new S3Settings(REGION, false, null, ACCESS_KEY, SECRET_KEY, S3Settings.DEFAULT_MAX_PUT_SIZE,
                 Duration.ofMinutes(15));
-        this.api = S3Api.create(store, settings, new SimpleMeterRegistry(), Clock.systemUTC());
+        this.api = S3Api.create(store, settings, registry, Clock.systemUTC());
     }
 
     public BlobStore store() {
@@ -59,6 +61,11 @@ public final class S3TestClient {
 
     public S3Api api() {
         return api;
+    }
+
+    /** The meters the API registered. */
+    public SimpleMeterRegistry registry() {
+        return registry;
     }
 
     /** A response with its body read. */
@@ -90,13 +97,14 @@ public final class S3TestClient {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
         private Payload payload = Payload.SIGNED;
+        private UnaryOperator<byte[]> tamper = UnaryOperator.identity();
 
         private Request(String method, String encodedPath) {
             this.method = method;
             this.encodedPath = encodedPath;
         }
 
-        /** A query parameter, raw (already percent-encoded where needed); null value for a bare name. */
+        /** A query parameter, unencoded (the signer percent-encodes it); null value for a bare name. */
         public Request query(String name, String rawValue) {
             query.computeIfAbsent(name, k -> new ArrayList<>()).add(rawValue == null ? "" : rawValue);
             return this;
@@ -118,6 +126,12 @@ public final class S3TestClient {
 
         public Request payload(Payload p) {
             this.payload = p;
+            return this;
+        }
+
+        /** Rewrites the body as sent on the wire, after signing (to forge a corrupt upload). */
+        public Request tamper(UnaryOperator<byte[]> f) {
+            this.tamper = f;
             return this;
         }
 
@@ -157,7 +171,7 @@ public final class S3TestClient {
             }
         });
         SdkHttpRequest req = signed.request();
-        byte[] wire = r.body == null ? new byte[0] : signed.payload().map(p -> readAll(p.newStream())).orElse(r.body);
+        byte[] wire = r.tamper.apply(r.body == null ? new byte[0] : signed.payload().map(p -> readAll(p.newStream())).orElse(r.body));
         Headers headers = Headers.of(req.headers());
         String contentLength = headers.first("Content-Length");
         long length = contentLength != null ? Long.parseLong(contentLength) : wire.length;
