@@ -101,11 +101,12 @@ public final class S3Api {
     public HttpResult handle(HttpCall call) {
         boolean head = call.method().equals("HEAD");
         String resource = call.rawPath();
+        S3Request request = null;
         try {
             ParsedRequest parsed = parser.parse(call.method(), call.headers().first("Host"), call.rawPath(), call.rawQuery(),
                     name -> call.headers().has(name));
             VerifiedRequest auth = authenticate(call);
-            S3Request request = new S3Request(call, parsed, auth, () -> RequestBody.open(call, auth, decoder, settings.maxPutSize()));
+            request = new S3Request(call, parsed, auth, () -> RequestBody.open(call, auth, decoder, settings.maxPutSize()));
             resource = request.resource();
             switch (parsed.operation()) {
                 case UNSUPPORTED -> throw new S3Exception(S3ErrorCode.NotImplemented,
@@ -124,14 +125,31 @@ public final class S3Api {
         } catch (MalformedRequestException e) {
             return S3Renderer.error(new S3Exception(S3ErrorCode.valueOf(e.code()), e.getMessage()), resource, call.requestId(), head);
         } catch (BlobStoreException e) {
+            S3Exception clientError = bodyFailure(request);
+            if (clientError != null) {
+                return S3Renderer.error(clientError, resource, call.requestId(), head);
+            }
             if (e.error() == dev.cairn.blob.BlobError.INTERNAL) {
                 LOG.error("request {}: store failure: {}", call.requestId(), e.getMessage(), e);
             }
             return S3Renderer.error(BlobErrors.toS3(e), resource, call.requestId(), head);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // Reading the request body failed: the client's mistake (bad chunk, short body, checksum)
+            // when the body recorded one, otherwise ours.
+            S3Exception clientError = bodyFailure(request);
+            if (clientError != null) {
+                return S3Renderer.error(clientError, resource, call.requestId(), head);
+            }
+            LOG.error("request {}: I/O failure in {} {}", call.requestId(), call.method(), resource, e);
+            return S3Renderer.error(new S3Exception(S3ErrorCode.InternalError), resource, call.requestId(), head);
+        } catch (RuntimeException e) {
             LOG.error("request {}: unexpected failure in {} {}", call.requestId(), call.method(), resource, e);
             return S3Renderer.error(new S3Exception(S3ErrorCode.InternalError), resource, call.requestId(), head);
         }
+    }
+
+    private static S3Exception bodyFailure(S3Request request) {
+        return request == null ? null : request.bodyFailure();
     }
 
     private VerifiedRequest authenticate(HttpCall call) {

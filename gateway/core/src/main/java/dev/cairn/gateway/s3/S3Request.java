@@ -102,6 +102,11 @@ public final class S3Request {
         return body;
     }
 
+    /** The first client-side failure seen while reading the body, or null (also when it was never opened). */
+    S3Exception bodyFailure() {
+        return body == null ? null : body.failure();
+    }
+
     /** The S3 {@code Resource} of this request, e.g. {@code /bucket/key}. */
     public String resource() {
         if (bucket() == null) {

@@ -104,7 +104,7 @@ public final class S3TestClient {
             this.encodedPath = encodedPath;
         }
 
-        /** A query parameter, unencoded (the signer percent-encodes it); null value for a bare name. */
+        /** A query parameter, unencoded (the SDK signer percent-encodes it); null value for a bare name. */
         public Request query(String name, String rawValue) {
             query.computeIfAbsent(name, k -> new ArrayList<>()).add(rawValue == null ? "" : rawValue);
             return this;
@@ -147,7 +147,9 @@ public final class S3TestClient {
     private Response send(Request r) {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(r.method))
-                .protocol("http")
+                // The SDK signer always signs the payload over plain http; UNSIGNED-PAYLOAD needs https
+                // (the gateway never sees the scheme, only the Host header and the signature).
+                .protocol(r.payload == Payload.UNSIGNED ? "https" : "http")
                 .host("127.0.0.1")
                 .port(9000)
                 .encodedPath(r.encodedPath);

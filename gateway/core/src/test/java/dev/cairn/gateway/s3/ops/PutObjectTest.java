@@ -135,6 +135,19 @@ class PutObjectTest {
     }
 
     @Test
+    void bodyShorterThanContentLengthIsIncompleteBodyNotADigestError() {
+        s3.request("PUT", "/bkt/k").body("first").send();
+        double before = s3.registry().counter("integrity.fail", "reason", "checksum_mismatch").count();
+        S3TestClient.Response r = s3.request("PUT", "/bkt/k").payload(Payload.UNSIGNED).body("second")
+                .tamper(w -> "sec".getBytes(StandardCharsets.UTF_8)).send();
+        assertEquals(400, r.status(), r.text());
+        assertTrue(r.text().contains("<Code>IncompleteBody</Code>"), r.text());
+        assertEquals(before, s3.registry().counter("integrity.fail", "reason", "checksum_mismatch").count(),
+                "a short body is the client's mistake, not an integrity failure");
+        assertEquals("first", s3.request("GET", "/bkt/k").send().text());
+    }
+
+    @Test
     void contentHeadersRoundTrip() {
         S3TestClient.Response put = s3.request("PUT", "/bkt/page.html")
                 .header("Content-Type", "text/html; charset=utf-8")
