@@ -82,6 +82,7 @@ public final class S3Api {
     static Map<S3Operation, S3Handler> standardHandlers(BlobStore store, S3Settings settings) {
         Map<S3Operation, S3Handler> m = new LinkedHashMap<>();
         new BucketOps(store, settings).register(m);
+        new dev.cairn.gateway.s3.ops.ListOps(store, settings).register(m);
         return m;
     }
 
