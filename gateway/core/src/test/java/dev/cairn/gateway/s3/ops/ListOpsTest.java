@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.blob.WriteOptions;
+import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.gateway.s3.S3TestClient;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,16 +68,16 @@ class ListOpsTest {
 
     @ParameterizedTest(name = "prefix={0} delimiter={1}")
     @CsvSource(delimiter = '|', value = {
-        "''    | /   | a,ab,c           | a/,b/",
-        "a/  | /   | a/b,a/d          | a/c/",
-        "a     | /   | a,ab             | a/",
-        "a/c/ | '' | a/c/d,a/c/e      | ''",
-        "a/  | ''    | a/b,a/c/d,a/c/e,a/d | ''",
-        "zzz   | /   | ''               | ''",
-        "''    | /c/ | a,a/b,a/d,ab,b/x,b/y/z,c | a/c/",
-        "''    | b     | a,a/c/d,a/c/e,a/d,c | a/b,ab,b",
-        "b     | /   | ''               | b/",
-        "a/c | /   | ''               | a/c/"})
+        "''   | /   | a,ab,c                   | a/,b/",
+        "a/   | /   | a/b,a/d                  | a/c/",
+        "a    | /   | a,ab                     | a/",
+        "a/c/ | ''  | a/c/d,a/c/e              | ''",
+        "a/   | ''  | a/b,a/c/d,a/c/e,a/d      | ''",
+        "zzz  | /   | ''                       | ''",
+        "''   | /c/ | a,a/b,a/d,ab,b/x,b/y/z,c | a/c/",
+        "''   | b   | a,a/c/d,a/c/e,a/d,c      | a/b,ab,b",
+        "b    | /   | ''                       | b/",
+        "a/c  | /   | ''                       | a/c/"})
     void prefixAndDelimiterCombinations(String prefix, String delimiter, String keys, String prefixes) {
         for (boolean v2 : new boolean[] {true, false}) {
             Listing l = v2 ? v2("prefix", prefix, "delimiter", delimiter) : v1("prefix", prefix, "delimiter", delimiter);
@@ -146,7 +149,7 @@ class ListOpsTest {
             String altered = token.substring(0, i) + (c == 'A' ? 'B' : 'A') + token.substring(i + 1);
             S3TestClient.Response r = s3.request("GET", "/" + B).query("list-type", "2").query("continuation-token", altered).send();
             // Flipping the final character may only touch padding bits base64 ignores; then it is the same token.
-            if (!java.util.Arrays.equals(java.util.Base64.getUrlDecoder().decode(altered), java.util.Base64.getUrlDecoder().decode(token))) {
+            if (!Arrays.equals(Base64.getUrlDecoder().decode(altered), Base64.getUrlDecoder().decode(token))) {
                 assertEquals(400, r.status(), "altered at " + i + ": " + altered);
             }
         }
@@ -192,7 +195,7 @@ class ListOpsTest {
 
     @Test
     void contentsCarryS3sFieldsAndFlexibleChecksumsOnly() {
-        Listing.put(s3.store(), B, "summed", new WriteOptions(dev.cairn.blob.WritePrecondition.NONE, null, null, null, null,
+        Listing.put(s3.store(), B, "summed", new WriteOptions(WritePrecondition.NONE, null, null, null, null,
                 Set.of(ChecksumAlgorithm.CRC32C, ChecksumAlgorithm.SHA256)));
         Listing l = v2("prefix", "summed");
         Element c = l.contents().get(0);

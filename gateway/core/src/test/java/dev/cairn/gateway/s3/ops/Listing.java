@@ -11,7 +11,6 @@ import dev.cairn.blob.WriteOptions;
 import dev.cairn.gateway.s3.S3TestClient;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,11 +133,6 @@ final class Listing {
     }
 
     // ---- fixtures
-
-    /** Percent-encodes a query value the strict way (space as %20). */
-    static String q(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-    }
 
     static void put(BlobStore store, String bucket, Collection<String> keys) {
         for (String k : keys) {
