@@ -15,6 +15,7 @@ import dev.cairn.gateway.s3.error.BlobErrors;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import dev.cairn.gateway.s3.ops.BucketOps;
+import dev.cairn.gateway.s3.ops.ListOps;
 import dev.cairn.gateway.s3.ops.ObjectOps;
 import dev.cairn.gateway.s3.route.MalformedRequestException;
 import dev.cairn.gateway.s3.route.ParsedRequest;
@@ -84,6 +85,7 @@ public final class S3Api {
         Map<S3Operation, S3Handler> m = new LinkedHashMap<>();
         new BucketOps(store, settings).register(m);
         new ObjectOps(store, registry).register(m);
+        new ListOps(store, settings).register(m);
         return m;
     }
 
