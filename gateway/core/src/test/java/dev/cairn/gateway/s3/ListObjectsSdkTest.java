@@ -4,34 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.cairn.blob.BackendSettings;
 import dev.cairn.blob.BlobStore;
-import dev.cairn.blob.BlobStoreException;
-import dev.cairn.blob.ObjectSource;
-import dev.cairn.blob.WriteOptions;
-import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.memory.MemoryBlobStoreProvider;
-import dev.cairn.gateway.http.Headers;
-import dev.cairn.gateway.http.HttpCall;
 import dev.cairn.gateway.http.HttpResult;
-import dev.cairn.gateway.http.ResponseBody;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +58,8 @@ class ListObjectsSdkTest {
     private static final List<String> ALL = concat(SAFE, UNSAFE);
 
     private static BlobStore store;
-    private static HttpServer http;
+    private static JdkS3Server http;
     private static S3Client s3;
-    private static final List<String> QUERIES = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -83,11 +68,9 @@ class ListObjectsSdkTest {
                 S3Settings.DEFAULT_MAX_PUT_SIZE, Duration.ofMinutes(15));
         S3Api api = S3Api.create(store, settings, new SimpleMeterRegistry(), Clock.systemUTC());
 
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        http.createContext("/", exchange -> serve(api, exchange));
-        http.start();
+        http = JdkS3Server.start(api);
         s3 = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + http.getAddress().getPort()))
+                .endpointOverride(http.endpoint())
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -107,36 +90,12 @@ class ListObjectsSdkTest {
     @AfterAll
     static void stop() {
         s3.close();
-        http.stop(0);
+        http.close();
         store.close();
     }
 
 
     /** The server adapter: raw path and query in, {@link HttpResult} out. */
-    private static void serve(S3Api api, HttpExchange exchange) throws IOException {
-        try (exchange) {
-            QUERIES.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
-            String length = exchange.getRequestHeaders().getFirst("Content-Length");
-            HttpCall call = new HttpCall(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), Headers.of(headers), exchange::getRequestBody,
-                    length == null ? HttpCall.UNKNOWN_LENGTH : Long.parseLong(length), null);
-            HttpResult result = api.handle(call);
-            result.headers().forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
-            try (ResponseBody body = result.body()) {
-                if (body == null || body.length() == 0) {
-                    exchange.sendResponseHeaders(result.status(), -1);
-                } else {
-                    exchange.sendResponseHeaders(result.status(), body.length());
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        body.writeTo(out);
-                    }
-                }
-            }
-        }
-    }
-
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
@@ -168,9 +127,9 @@ class ListObjectsSdkTest {
 
     @Test
     void v2PaginatorWithUrlEncodingListsEveryKeyExactly() {
-        QUERIES.clear();
+        http.rawQueries().clear();
         assertEquals(utf8Sorted(ALL), v2All(ENCODED, EncodingType.URL));
-        assertTrue(QUERIES.stream().allMatch(q -> q.contains("encoding-type=url")), QUERIES.toString());
+        assertTrue(http.rawQueries().stream().allMatch(q -> q.contains("encoding-type=url")), http.rawQueries().toString());
     }
 
     @Test

@@ -5,19 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.cairn.gateway.http.Headers;
-import dev.cairn.gateway.http.HttpCall;
-import dev.cairn.gateway.http.HttpResult;
-import dev.cairn.gateway.http.ResponseBody;
+import dev.cairn.gateway.s3.JdkS3Server;
 import dev.cairn.gateway.s3.S3TestClient;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -51,60 +41,22 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class SdkObjectOpsTest {
     private static final S3TestClient GATEWAY = new S3TestClient();
-    private static HttpServer server;
+    private static JdkS3Server server;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", SdkObjectOpsTest::serve);
-        server.start();
+    static void start() {
+        server = JdkS3Server.start(GATEWAY.api());
         GATEWAY.store().createBucket("sdk-bucket");
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
-    }
-
-    /** Adapts one exchange to {@code S3Api.handle}, keeping the path and query undecoded. */
-    private static void serve(HttpExchange ex) throws IOException {
-        try (ex) {
-            URI uri = ex.getRequestURI();
-            String length = ex.getRequestHeaders().getFirst("Content-Length");
-            HttpCall call = new HttpCall(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                    Headers.of(Map.<String, List<String>>copyOf(ex.getRequestHeaders())), ex::getRequestBody,
-                    length == null ? HttpCall.UNKNOWN_LENGTH : Long.parseLong(length), null);
-            HttpResult result = GATEWAY.api().handle(call);
-            for (Map.Entry<String, String> h : result.headers()) {
-                if (!h.getKey().equalsIgnoreCase("Content-Length")) {
-                    ex.getResponseHeaders().add(h.getKey(), h.getValue());
-                }
-            }
-            ResponseBody body = result.body();
-            boolean noBody = body == null || ex.getRequestMethod().equals("HEAD") || result.status() == 304 || result.status() == 204;
-            if (noBody) {
-                String declared = result.header("Content-Length");
-                if (declared != null && ex.getRequestMethod().equals("HEAD")) {
-                    ex.getResponseHeaders().set("Content-Length", declared);
-                }
-                ex.sendResponseHeaders(result.status(), -1);
-                if (body != null) {
-                    body.close();
-                }
-                return;
-            }
-            try (body) {
-                ex.sendResponseHeaders(result.status(), body.length() == 0 ? -1 : body.length());
-                try (OutputStream out = ex.getResponseBody()) {
-                    body.writeTo(out);
-                }
-            }
-        }
+        server.close();
     }
 
     private static S3Client client(RequestChecksumCalculation calc) {
         return S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+                .endpointOverride(server.endpoint())
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(

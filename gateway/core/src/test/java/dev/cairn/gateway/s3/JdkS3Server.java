@@ -1,0 +1,92 @@
+package dev.cairn.gateway.s3;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.cairn.gateway.http.Headers;
+import dev.cairn.gateway.http.HttpCall;
+import dev.cairn.gateway.http.HttpResult;
+import dev.cairn.gateway.http.ResponseBody;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@link S3Api} behind the JDK's own HTTP server on a loopback port, keeping path and query
+ * undecoded, so core tests can point the real AWS SDK at it. The Jetty server and its
+ * real-client lanes live in the server and sdk-compat modules.
+ */
+public final class JdkS3Server implements AutoCloseable {
+    private final HttpServer server;
+    private final S3Api api;
+    private final List<String> rawQueries = new CopyOnWriteArrayList<>();
+
+    private JdkS3Server(S3Api api) {
+        this.api = api;
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public static JdkS3Server start(S3Api api) {
+        return new JdkS3Server(api);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Every raw query string received, in order. */
+    public List<String> rawQueries() {
+        return rawQueries;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            URI uri = ex.getRequestURI();
+            rawQueries.add(String.valueOf(uri.getRawQuery()));
+            String length = ex.getRequestHeaders().getFirst("Content-Length");
+            HttpCall call = new HttpCall(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
+                    Headers.of(Map.<String, List<String>>copyOf(ex.getRequestHeaders())), ex::getRequestBody,
+                    length == null ? HttpCall.UNKNOWN_LENGTH : Long.parseLong(length), null);
+            HttpResult result = api.handle(call);
+            for (Map.Entry<String, String> h : result.headers()) {
+                if (!h.getKey().equalsIgnoreCase("Content-Length")) {
+                    ex.getResponseHeaders().add(h.getKey(), h.getValue());
+                }
+            }
+            ResponseBody body = result.body();
+            boolean noBody = body == null || ex.getRequestMethod().equals("HEAD") || result.status() == 304 || result.status() == 204;
+            if (noBody) {
+                String declared = result.header("Content-Length");
+                if (declared != null && ex.getRequestMethod().equals("HEAD")) {
+                    ex.getResponseHeaders().set("Content-Length", declared);
+                }
+                ex.sendResponseHeaders(result.status(), -1);
+                if (body != null) {
+                    body.close();
+                }
+                return;
+            }
+            try (body) {
+                ex.sendResponseHeaders(result.status(), body.length() == 0 ? -1 : body.length());
+                try (OutputStream out = ex.getResponseBody()) {
+                    body.writeTo(out);
+                }
+            }
+        }
+    }
+}
