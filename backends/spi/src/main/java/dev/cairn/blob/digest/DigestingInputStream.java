@@ -1,6 +1,6 @@
 package dev.cairn.blob.digest;
 
-import java.io.FilterInputStream;
+import dev.cairn.blob.io.CheckingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -15,11 +15,10 @@ import java.util.Set;
  * stream, so a consumer that publishes on end of stream never publishes bad bytes. Reading past
  * a declared length also fails at once, so an over-long body is never buffered.
  */
-public final class DigestingInputStream extends FilterInputStream {
+public final class DigestingInputStream extends CheckingInputStream {
     private final long declaredLength;
     private final Map<ChecksumAlgorithm, String> expected;
     private final EnumMap<ChecksumAlgorithm, StreamingDigest> digests = new EnumMap<>(ChecksumAlgorithm.class);
-    private final byte[] one = new byte[1];
     private long count;
     private Map<ChecksumAlgorithm, String> results;
 
@@ -41,12 +40,6 @@ public final class DigestingInputStream extends FilterInputStream {
         for (ChecksumAlgorithm a : expected.keySet()) {
             digests.computeIfAbsent(a, ChecksumAlgorithm::newDigest);
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -89,35 +82,6 @@ public final class DigestingInputStream extends FilterInputStream {
             }
         }
         results = Collections.unmodifiableMap(out);
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipping would leave bytes out of the digests.
-        byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-        long left = n;
-        while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 
     /** Bytes read so far. */

@@ -1,6 +1,6 @@
 package dev.cairn.gateway.oap;
 
-import java.io.FilterInputStream;
+import dev.cairn.blob.io.CheckingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -9,7 +9,7 @@ import java.io.InputStream;
  * stream proves longer. It never asks the source for more than one byte past the cap, so no
  * consumer can buffer beyond {@code cap + 1} bytes because of it.
  */
-final class CappedInputStream extends FilterInputStream {
+final class CappedInputStream extends CheckingInputStream {
     private final long cap;
     private final String what;
     private long count;
@@ -22,13 +22,6 @@ final class CappedInputStream extends FilterInputStream {
         super(in);
         this.cap = cap;
         this.what = what;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -45,35 +38,6 @@ final class CappedInputStream extends FilterInputStream {
             }
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipped bytes still count towards the cap.
-        byte[] buf = new byte[(int) Math.min(8192, Math.max(1, n))];
-        long left = n;
-        while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 
     /** Bytes passed so far. */

@@ -1,10 +1,10 @@
 package dev.cairn.gateway.s3;
 
+import dev.cairn.blob.io.CheckingInputStream;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.blob.digest.Hex;
 import dev.cairn.blob.digest.StreamingDigest;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,7 +13,7 @@ import java.io.InputStream;
  * signature covers that declaration, so the body must match it. Fails in the read that reaches
  * the end of the body, before the consumer sees end of stream.
  */
-final class PayloadHashInputStream extends FilterInputStream {
+final class PayloadHashInputStream extends CheckingInputStream {
     private final String expectedHex;
     private final StreamingDigest sha256 = ChecksumAlgorithm.SHA256.newDigest();
     private boolean done;
@@ -21,13 +21,6 @@ final class PayloadHashInputStream extends FilterInputStream {
     PayloadHashInputStream(InputStream in, String expectedHex) {
         super(in);
         this.expectedHex = expectedHex;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -47,13 +40,4 @@ final class PayloadHashInputStream extends FilterInputStream {
         return n;
     }
 
-    @Override
-    public long skip(long n) throws IOException {
-        return read(new byte[(int) Math.min(Math.max(n, 0), 8192)], 0, (int) Math.min(Math.max(n, 0), 8192));
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
 }

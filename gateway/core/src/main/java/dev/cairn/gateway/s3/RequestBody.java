@@ -73,10 +73,8 @@ public final class RequestBody {
                 throw new S3Exception(S3ErrorCode.EntityTooLarge,
                         "Your proposed upload exceeds the maximum allowed size of " + maxSize + " bytes.");
             }
-            if (length < 0) {
-                in = new SizeCapInputStream(in, maxSize);
-            } else if (chunked.isEmpty()) {
-                in = new ShortBodyCheck(in, length);
+            if (chunked.isEmpty()) {
+                in = new BodyLengthInputStream(in, length, maxSize);
             }
             ChecksumIntent intent = ChecksumIntent.parse(call.headers()::all);
             if (intent.source() != ChecksumIntent.Source.NONE) {
@@ -134,45 +132,6 @@ public final class RequestBody {
             return new S3Exception(S3ErrorCode.BadDigest, "The Content-MD5 you specified did not match what we received.");
         }
         return BlobErrors.toS3(e);
-    }
-
-    /**
-     * A plain body that ends before its Content-Length is the client's IncompleteBody, not a
-     * digest problem of the store's (which is what the store's own length check would report).
-     */
-    private static final class ShortBodyCheck extends FilterInputStream {
-        private final long declared;
-        private long count;
-
-        ShortBodyCheck(InputStream in, long declared) {
-            super(in);
-            this.declared = declared;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n < 0 && count < declared) {
-                throw new S3BodyException(S3ErrorCode.IncompleteBody,
-                        "The body has " + count + " bytes but Content-Length declared " + declared + ".");
-            }
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 
     private static S3Exception fromRequestException(S3RequestException e) {

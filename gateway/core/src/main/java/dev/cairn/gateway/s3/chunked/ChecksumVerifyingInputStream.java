@@ -1,9 +1,9 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.blob.io.CheckingInputStream;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.blob.digest.IntegrityException;
 import dev.cairn.blob.digest.StreamingDigest;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -16,7 +16,7 @@ import java.io.InputStream;
  * and a missing trailer {@code MalformedTrailerError}, thrown as {@link S3RequestException} from
  * the same read. Made by {@link ChecksumIntent#verify}.
  */
-public final class ChecksumVerifyingInputStream extends FilterInputStream {
+public final class ChecksumVerifyingInputStream extends CheckingInputStream {
     /** The expected value, asked for once the wrapped stream has ended. */
     @FunctionalInterface
     interface Expected {
@@ -26,7 +26,6 @@ public final class ChecksumVerifyingInputStream extends FilterInputStream {
     private final ChecksumAlgorithm algorithm;
     private final StreamingDigest digest;
     private final Expected expected;
-    private final byte[] one = new byte[1];
     private String verified;
 
     ChecksumVerifyingInputStream(InputStream in, ChecksumAlgorithm algorithm, Expected expected) {
@@ -34,12 +33,6 @@ public final class ChecksumVerifyingInputStream extends FilterInputStream {
         this.algorithm = algorithm;
         this.digest = algorithm.newDigest();
         this.expected = expected;
-    }
-
-    @Override
-    public int read() throws IOException {
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -63,35 +56,6 @@ public final class ChecksumVerifyingInputStream extends FilterInputStream {
         }
         digest.update(b, off, n);
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipped bytes must still reach the checksum.
-        byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 1))];
-        long left = n;
-        while (left > 0) {
-            int r = read(buf, 0, (int) Math.min(buf.length, left));
-            if (r < 0) {
-                break;
-            }
-            left -= r;
-        }
-        return n - left;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 
     public ChecksumAlgorithm algorithm() {
