@@ -135,7 +135,7 @@ public final class RequestBody {
     }
 
     private static S3Exception fromRequestException(S3RequestException e) {
-        return new S3Exception(S3ErrorCode.valueOf(e.s3Code()), e.getMessage());
+        return new S3Exception(e.error(), e.getMessage());
     }
 
     /** Remembers the first failure below it as the client's error. */
@@ -178,7 +178,7 @@ public final class RequestBody {
             return new S3Exception(b.code(), b.getMessage());
         }
         if (e instanceof IntegrityException i) {
-            return new S3Exception(S3ErrorCode.BadDigest, i.getMessage());
+            return new S3Exception(S3Checksums.errorFor(i), i.getMessage());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException) {

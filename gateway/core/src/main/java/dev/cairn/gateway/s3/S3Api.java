@@ -122,7 +122,7 @@ public final class S3Api {
         } catch (S3Exception e) {
             return S3Renderer.error(e, resource, call.requestId(), head);
         } catch (S3AuthException e) {
-            return S3Renderer.error(new S3Exception(S3ErrorCode.valueOf(e.error().code()), e.getMessage(), e.details()),
+            return S3Renderer.error(new S3Exception(e.error(), e.getMessage(), e.details()),
                     resource, call.requestId(), head);
         } catch (MalformedRequestException e) {
             return S3Renderer.error(new S3Exception(S3ErrorCode.valueOf(e.code()), e.getMessage()), resource, call.requestId(), head);

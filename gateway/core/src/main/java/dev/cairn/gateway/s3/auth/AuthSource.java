@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.Map;
 
 /**
@@ -8,13 +9,13 @@ import java.util.Map;
  * {@code AuthorizationQueryParametersError} for presigned URLs.
  */
 enum AuthSource {
-    HEADER(S3AuthError.AUTHORIZATION_HEADER_MALFORMED, "The authorization header is malformed; "),
-    QUERY(S3AuthError.AUTHORIZATION_QUERY_PARAMETERS_ERROR, "Error parsing the X-Amz-Credential parameter; ");
+    HEADER(S3ErrorCode.AuthorizationHeaderMalformed, "The authorization header is malformed; "),
+    QUERY(S3ErrorCode.AuthorizationQueryParametersError, "Error parsing the X-Amz-Credential parameter; ");
 
-    private final S3AuthError malformedError;
+    private final S3ErrorCode malformedError;
     private final String credentialPrefix;
 
-    AuthSource(S3AuthError malformedError, String credentialPrefix) {
+    AuthSource(S3ErrorCode malformedError, String credentialPrefix) {
         this.malformedError = malformedError;
         this.credentialPrefix = credentialPrefix;
     }

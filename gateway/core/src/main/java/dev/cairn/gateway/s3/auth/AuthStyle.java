@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,9 +18,9 @@ public enum AuthStyle {
     /**
      * Tells how a request is authenticated.
      *
-     * @throws S3AuthException {@link S3AuthError#INVALID_ARGUMENT} when the request carries both
+     * @throws S3AuthException {@link S3ErrorCode#INVALID_ARGUMENT} when the request carries both
      *     an {@code Authorization} header and presigned parameters (S3 allows one mechanism);
-     *     {@link S3AuthError#INVALID_REQUEST} for a SigV2 presigned URL
+     *     {@link S3ErrorCode#INVALID_REQUEST} for a SigV2 presigned URL
      *     ({@code AWSAccessKeyId} + {@code Signature} parameters), which this gateway does not
      *     accept and must not mistake for an anonymous request
      */
@@ -34,7 +35,7 @@ public enum AuthStyle {
         if (header && (presignedV4 || presignedV2)) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("ArgumentName", "Authorization");
-            throw new S3AuthException(S3AuthError.INVALID_ARGUMENT,
+            throw new S3AuthException(S3ErrorCode.InvalidArgument,
                     "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query "
                             + "string parameter or the Authorization header should be specified",
                     details);
@@ -46,7 +47,7 @@ public enum AuthStyle {
             return PRESIGNED;
         }
         if (presignedV2) {
-            throw new S3AuthException(S3AuthError.INVALID_REQUEST,
+            throw new S3AuthException(S3ErrorCode.InvalidRequest,
                     "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
         }
         return ANONYMOUS;

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,14 @@ record AuthorizationHeader(String credential, String signedHeaders, String signa
             return;
         }
         if (scheme.equals(SIGV4A_ALGORITHM)) {
-            throw new S3AuthException(S3AuthError.NOT_IMPLEMENTED,
+            throw new S3AuthException(S3ErrorCode.NotImplemented,
                     "Signature Version 4A (" + SIGV4A_ALGORITHM + ") is not implemented; use " + ALGORITHM + ".");
         }
         if (scheme.equals("AWS")) {
-            throw new S3AuthException(S3AuthError.INVALID_REQUEST,
+            throw new S3AuthException(S3ErrorCode.InvalidRequest,
                     "The authorization mechanism you have provided is not supported. Please use " + ALGORITHM + ".");
         }
-        throw new S3AuthException(S3AuthError.INVALID_ARGUMENT, "Unsupported Authorization Type",
+        throw new S3AuthException(S3ErrorCode.InvalidArgument, "Unsupported Authorization Type",
                 Map.of("ArgumentName", "Authorization"));
     }
 

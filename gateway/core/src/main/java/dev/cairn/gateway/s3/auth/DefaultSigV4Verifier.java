@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.time.Clock;
 
 /** Sends each request to the header or presigned flow, which share one signature check. */
@@ -23,7 +24,7 @@ final class DefaultSigV4Verifier implements SigV4Verifier {
                 return presigned.verify(request, query);
             case ANONYMOUS:
             default:
-                throw new S3AuthException(S3AuthError.ACCESS_DENIED, "Access Denied: the request is not signed");
+                throw new S3AuthException(S3ErrorCode.AccessDenied, "Access Denied: the request is not signed");
         }
     }
 }

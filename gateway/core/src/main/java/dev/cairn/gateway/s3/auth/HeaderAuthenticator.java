@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class HeaderAuthenticator {
         String amzDate = request.header("x-amz-date");
         Instant time = amzDate != null ? AmzDate.parseIsoBasic(amzDate.strip()) : AmzDate.parseHttpDate(request.header("Date"));
         if (time == null) {
-            throw new S3AuthException(S3AuthError.ACCESS_DENIED,
+            throw new S3AuthException(S3ErrorCode.AccessDenied,
                     "AWS authentication requires a valid Date or x-amz-date header");
         }
         String timestamp = AmzDate.isoBasic(time);
@@ -55,7 +56,7 @@ final class HeaderAuthenticator {
             details.put("RequestTime", sentTime);
             details.put("ServerTime", now.toString());
             details.put("MaxAllowedSkewMilliseconds", Long.toString(settings.maxClockSkew().toMillis()));
-            throw new S3AuthException(S3AuthError.REQUEST_TIME_TOO_SKEWED,
+            throw new S3AuthException(S3ErrorCode.RequestTimeTooSkewed,
                     "The difference between the request time and the current time is too large.", details);
         }
     }
@@ -68,7 +69,7 @@ final class HeaderAuthenticator {
     }
 
     static S3AuthException invalidToken() {
-        return new S3AuthException(S3AuthError.INVALID_TOKEN,
+        return new S3AuthException(S3ErrorCode.InvalidToken,
                 "The provided token is malformed or otherwise invalid.");
     }
 }

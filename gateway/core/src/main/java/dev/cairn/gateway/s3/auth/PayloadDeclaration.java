@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ record PayloadDeclaration(PayloadMode mode, String value) {
      */
     static PayloadDeclaration parse(String value, String argumentName) {
         if (value == null) {
-            throw new S3AuthException(S3AuthError.INVALID_REQUEST,
+            throw new S3AuthException(S3ErrorCode.InvalidRequest,
                     "Missing required header for this request: " + HEADER);
         }
         if (isHex64(value)) {
@@ -41,14 +42,14 @@ record PayloadDeclaration(PayloadMode mode, String value) {
             }
         }
         if (value.equals(SIGV4A_STREAMING) || value.equals(SIGV4A_STREAMING_TRAILER)) {
-            throw new S3AuthException(S3AuthError.NOT_IMPLEMENTED,
+            throw new S3AuthException(S3ErrorCode.NotImplemented,
                     "A header you provided implies functionality that is not implemented",
                     Map.of("Header", argumentName));
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("ArgumentName", argumentName);
         details.put("ArgumentValue", value);
-        throw new S3AuthException(S3AuthError.INVALID_ARGUMENT,
+        throw new S3AuthException(S3ErrorCode.InvalidArgument,
                 "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, "
                         + "STREAMING-AWS4-HMAC-SHA256-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER, "
                         + SIGV4A_STREAMING + ", " + SIGV4A_STREAMING_TRAILER + " or a valid sha256 value.",

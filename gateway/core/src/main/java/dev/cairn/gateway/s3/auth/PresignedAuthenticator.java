@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ final class PresignedAuthenticator {
                 ? PayloadDeclaration.parse(query.first(CONTENT_SHA256), CONTENT_SHA256)
                 : new PayloadDeclaration(PayloadMode.UNSIGNED_PAYLOAD, PayloadMode.UNSIGNED_PAYLOAD.headerValue());
         if (payload.mode().awsChunked()) {
-            throw new S3AuthException(S3AuthError.INVALID_ARGUMENT,
+            throw new S3AuthException(S3ErrorCode.InvalidArgument,
                     "Streaming payloads cannot be presigned", Map.of("ArgumentName", CONTENT_SHA256));
         }
         List<String> signedHeaders = SignedHeaders.parse(query.first("X-Amz-SignedHeaders"), AuthSource.QUERY);
@@ -69,7 +70,7 @@ final class PresignedAuthenticator {
             return;
         }
         if (algorithm.equals(AuthorizationHeader.SIGV4A_ALGORITHM)) {
-            throw new S3AuthException(S3AuthError.NOT_IMPLEMENTED, "Signature Version 4A ("
+            throw new S3AuthException(S3ErrorCode.NotImplemented, "Signature Version 4A ("
                     + AuthorizationHeader.SIGV4A_ALGORITHM + ") is not implemented; use "
                     + AuthorizationHeader.ALGORITHM + ".");
         }
@@ -102,7 +103,7 @@ final class PresignedAuthenticator {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("X-Amz-Date", AmzDate.isoBasic(time));
             details.put("ServerTime", now.toString());
-            throw new S3AuthException(S3AuthError.ACCESS_DENIED, "Request is not valid yet", details);
+            throw new S3AuthException(S3ErrorCode.AccessDenied, "Request is not valid yet", details);
         }
         Instant expiry = time.plusSeconds(expires);
         if (now.isAfter(expiry)) {
@@ -110,7 +111,7 @@ final class PresignedAuthenticator {
             details.put("X-Amz-Expires", Long.toString(expires));
             details.put("Expires", expiry.toString());
             details.put("ServerTime", now.toString());
-            throw new S3AuthException(S3AuthError.ACCESS_DENIED, "Request has expired", details);
+            throw new S3AuthException(S3ErrorCode.AccessDenied, "Request has expired", details);
         }
     }
 

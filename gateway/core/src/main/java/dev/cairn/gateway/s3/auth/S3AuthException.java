@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,29 +18,29 @@ import java.util.Objects;
 public final class S3AuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final S3AuthError error;
+    private final S3ErrorCode error;
     private final transient Map<String, String> details;
 
-    public S3AuthException(S3AuthError error, String message) {
+    public S3AuthException(S3ErrorCode error, String message) {
         this(error, message, Map.of());
     }
 
     /**
      * @param details extra error-document elements in the order they should be written; copied
      */
-    public S3AuthException(S3AuthError error, String message, Map<String, String> details) {
+    public S3AuthException(S3ErrorCode error, String message, Map<String, String> details) {
         super(message, null, false, false); // expected client errors: a stack trace is noise
         this.error = Objects.requireNonNull(error, "error");
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
-    public S3AuthError error() {
+    public S3ErrorCode error() {
         return error;
     }
 
-    /** Shorthand for {@code error().httpStatus()}. */
+    /** Shorthand for {@code error().status()}. */
     public int httpStatus() {
-        return error.httpStatus();
+        return error.status();
     }
 
     /** Extra elements for the S3 error document, in order; element name to text. Never null. */

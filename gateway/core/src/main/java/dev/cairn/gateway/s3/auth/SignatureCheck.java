@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.blob.digest.Hex;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class SignatureCheck {
         String accessKeyId = input.credential().accessKeyId();
         String secret = credentials.secretKeyFor(accessKeyId);
         if (secret == null) {
-            throw new S3AuthException(S3AuthError.INVALID_ACCESS_KEY_ID,
+            throw new S3AuthException(S3ErrorCode.InvalidAccessKeyId,
                     "The AWS Access Key Id you provided does not exist in our records.",
                     Map.of("AWSAccessKeyId", accessKeyId));
         }
@@ -67,7 +68,7 @@ final class SignatureCheck {
         details.put("StringToSign", firstStringToSign);
         details.put("SignatureProvided", input.providedSignature());
         details.put("CanonicalRequest", firstCanonicalRequest);
-        throw new S3AuthException(S3AuthError.SIGNATURE_DOES_NOT_MATCH,
+        throw new S3AuthException(S3ErrorCode.SignatureDoesNotMatch,
                 "The request signature we calculated does not match the signature you provided. "
                         + "Check your key and signing method.",
                 details);

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ final class SignedHeaders {
      */
     static void checkRequired(List<String> signed, SignedRequestView request, AuthSource source) {
         if (source == AuthSource.HEADER && !signed.contains(CONTENT_SHA256) && request.header(CONTENT_SHA256) != null) {
-            throw new S3AuthException(S3AuthError.INVALID_REQUEST,
+            throw new S3AuthException(S3ErrorCode.InvalidRequest,
                     "header '" + CONTENT_SHA256 + "' must be included in signature");
         }
         List<String> unsigned = new ArrayList<>();
@@ -72,7 +73,7 @@ final class SignedHeaders {
             }
         }
         if (!unsigned.isEmpty()) {
-            throw new S3AuthException(S3AuthError.ACCESS_DENIED,
+            throw new S3AuthException(S3ErrorCode.AccessDenied,
                     "There were headers present in the request which were not signed",
                     Map.of("HeadersNotSigned", String.join(", ", unsigned)));
         }

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.auth.ChunkSignatureVerifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,7 +108,7 @@ public final class AwsChunkedInputStream extends InputStream {
     private int readUnsigned(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, (int) Math.min(len, unsignedRemaining));
         if (n < 0) {
-            throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The body ended inside a chunk.");
+            throw new S3RequestException(S3ErrorCode.IncompleteBody, "The body ended inside a chunk.");
         }
         unsignedRemaining -= n;
         return n;
@@ -118,18 +119,18 @@ public final class AwsChunkedInputStream extends InputStream {
             in.expectCrlf("chunk data");
             crlfPending = false;
         }
-        String line = in.readLine(limits.maxLineLength(), S3RequestError.INVALID_REQUEST, "chunk header");
+        String line = in.readLine(limits.maxLineLength(), S3ErrorCode.InvalidRequest, "chunk header");
         if (line == null) {
-            throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The body ended before the final chunk.");
+            throw new S3RequestException(S3ErrorCode.IncompleteBody, "The body ended before the final chunk.");
         }
         ChunkHeader header = ChunkHeader.parse(line, signed);
         long size = header.size();
         if (signed && size > limits.maxSignedChunkSize()) {
-            throw new S3RequestException(S3RequestError.INVALID_CHUNK_SIZE,
+            throw new S3RequestException(S3ErrorCode.InvalidChunkSizeError,
                     "A signed chunk of " + size + " bytes exceeds the limit of " + limits.maxSignedChunkSize() + " bytes.");
         }
         if (size > request.decodedContentLength() - declaredSoFar) {
-            throw new S3RequestException(S3RequestError.INCOMPLETE_BODY,
+            throw new S3RequestException(S3ErrorCode.IncompleteBody,
                     "The chunks hold more than x-amz-decoded-content-length (" + request.decodedContentLength() + ") bytes.");
         }
         if (size == 0) {
@@ -158,13 +159,13 @@ public final class AwsChunkedInputStream extends InputStream {
             }
             int n = in.read(chunk, filled, Math.min(chunk.length, size) - filled);
             if (n < 0) {
-                throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The body ended inside a chunk.");
+                throw new S3RequestException(S3ErrorCode.IncompleteBody, "The body ended inside a chunk.");
             }
             filled += n;
         }
         sha256.update(chunk, 0, size);
         if (!verifier.verifyChunk(sha256.digest(), signature)) {
-            throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH,
+            throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch,
                     "The chunk signature we calculated does not match the signature you provided.");
         }
         in.expectCrlf("chunk data");
@@ -174,11 +175,11 @@ public final class AwsChunkedInputStream extends InputStream {
 
     private void finish(ChunkHeader last) throws IOException {
         if (signed && !verifier.verifyChunk(sha256.digest(), last.signature())) {
-            throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH,
+            throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch,
                     "The final chunk signature we calculated does not match the signature you provided.");
         }
         if (declaredSoFar != request.decodedContentLength()) {
-            throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The decoded body has " + declaredSoFar
+            throw new S3RequestException(S3ErrorCode.IncompleteBody, "The decoded body has " + declaredSoFar
                     + " bytes, x-amz-decoded-content-length says " + request.decodedContentLength() + ".");
         }
         if (request.mode().hasTrailer()) {
@@ -188,7 +189,7 @@ public final class AwsChunkedInputStream extends InputStream {
             if (!in.atEnd()) {
                 in.expectCrlf("the final chunk");
                 if (!in.atEnd()) {
-                    throw new S3RequestException(S3RequestError.INVALID_REQUEST, "The body continues after the final chunk.");
+                    throw new S3RequestException(S3ErrorCode.InvalidRequest, "The body continues after the final chunk.");
                 }
             }
             trailers = Map.of();

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,19 +48,19 @@ public record AwsChunkedRequest(AwsChunkedMode mode, long decodedContentLength, 
         AwsChunkedMode mode = AwsChunkedMode.forContentSha256(sha);
         if (mode == null) {
             if (sha.startsWith("STREAMING-AWS4-ECDSA-P256-SHA256-")) {
-                throw new S3RequestException(S3RequestError.NOT_IMPLEMENTED, "SigV4A streaming uploads are not supported.");
+                throw new S3RequestException(S3ErrorCode.NotImplemented, "SigV4A streaming uploads are not supported.");
             }
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, "Unsupported x-amz-content-sha256 value: " + sha);
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, "Unsupported x-amz-content-sha256 value: " + sha);
         }
         String length = single(headers, DECODED_CONTENT_LENGTH);
         if (length == null) {
-            throw new S3RequestException(S3RequestError.MISSING_CONTENT_LENGTH,
+            throw new S3RequestException(S3ErrorCode.MissingContentLength,
                     "You must provide the x-amz-decoded-content-length header with an aws-chunked body.");
         }
         long decoded = parseLength(length);
         List<String> trailers = announcedTrailers(headers);
         if (!mode.hasTrailer() && !trailers.isEmpty()) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+            throw new S3RequestException(S3ErrorCode.InvalidRequest,
                     "x-amz-trailer is not allowed with x-amz-content-sha256 " + sha + ".");
         }
         return Optional.of(new AwsChunkedRequest(mode, decoded, trailers));
@@ -95,7 +96,7 @@ public record AwsChunkedRequest(AwsChunkedMode mode, long decodedContentLength, 
                     continue;
                 }
                 if (names.contains(name)) {
-                    throw new S3RequestException(S3RequestError.INVALID_REQUEST, "x-amz-trailer names " + name + " twice.");
+                    throw new S3RequestException(S3ErrorCode.InvalidRequest, "x-amz-trailer names " + name + " twice.");
                 }
                 names.add(name);
             }
@@ -106,7 +107,7 @@ public record AwsChunkedRequest(AwsChunkedMode mode, long decodedContentLength, 
     static String single(HeaderSource headers, String name) throws S3RequestException {
         List<String> values = headers.all(name);
         if (values.size() > 1) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, "The " + name + " header must not be repeated.");
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, "The " + name + " header must not be repeated.");
         }
         return values.isEmpty() ? null : values.get(0).trim();
     }
@@ -115,7 +116,7 @@ public record AwsChunkedRequest(AwsChunkedMode mode, long decodedContentLength, 
         // Digits only: Long.parseLong alone would accept a sign.
         boolean digits = !value.isEmpty() && value.length() <= 18 && value.chars().allMatch(c -> c >= '0' && c <= '9');
         if (!digits) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+            throw new S3RequestException(S3ErrorCode.InvalidRequest,
                     "Value for x-amz-decoded-content-length header is invalid.");
         }
         return Long.parseLong(value);

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import java.io.InputStream;
 import java.util.List;
@@ -67,7 +68,7 @@ public record ChecksumIntent(ChecksumAlgorithm algorithm, Source source, String 
                 continue;
             }
             if (inHeader != null || values.size() > 1) {
-                throw new S3RequestException(S3RequestError.INVALID_REQUEST, MULTIPLE);
+                throw new S3RequestException(S3ErrorCode.InvalidRequest, MULTIPLE);
             }
             inHeader = a;
             value = S3Checksums.validate(a, values.get(0), "header");
@@ -75,15 +76,15 @@ public record ChecksumIntent(ChecksumAlgorithm algorithm, Source source, String 
 
         ChecksumAlgorithm inTrailer = trailerAlgorithm(headers);
         if (inHeader != null && inTrailer != null) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, MULTIPLE);
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, MULTIPLE);
         }
         ChecksumAlgorithm actual = inHeader != null ? inHeader : inTrailer;
         if (declared != null && actual == null) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, SDK_ALGORITHM
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, SDK_ALGORITHM
                     + " specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.");
         }
         if (declared != null && declared != actual) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, "Value for " + SDK_ALGORITHM + " header is invalid.");
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, "Value for " + SDK_ALGORITHM + " header is invalid.");
         }
         if (inHeader != null) {
             return new ChecksumIntent(inHeader, Source.HEADER, value);
@@ -116,7 +117,7 @@ public record ChecksumIntent(ChecksumAlgorithm algorithm, Source source, String 
                 yield new ChecksumVerifyingInputStream(decodedBody, algorithm, () -> {
                     String v = trailers.get().get(name);
                     if (v == null) {
-                        throw new S3RequestException(S3RequestError.MALFORMED_TRAILER, "Trailer " + name + " was not sent.");
+                        throw new S3RequestException(S3ErrorCode.MalformedTrailerError, "Trailer " + name + " was not sent.");
                     }
                     return S3Checksums.validate(algorithm, v, "trailing header");
                 });
@@ -130,7 +131,7 @@ public record ChecksumIntent(ChecksumAlgorithm algorithm, Source source, String 
         ChecksumAlgorithm a = sdk == null ? null : S3Checksums.parseAlgorithm(SDK_ALGORITHM, sdk);
         ChecksumAlgorithm b = plain == null ? null : S3Checksums.parseAlgorithm(ALGORITHM, plain);
         if (a != null && b != null && a != b) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, SDK_ALGORITHM + " and " + ALGORITHM + " disagree.");
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, SDK_ALGORITHM + " and " + ALGORITHM + " disagree.");
         }
         return a != null ? a : b;
     }
@@ -143,16 +144,16 @@ public record ChecksumIntent(ChecksumAlgorithm algorithm, Source source, String 
         String sha = AwsChunkedRequest.single(headers, AwsChunkedRequest.CONTENT_SHA256);
         AwsChunkedMode mode = sha == null ? null : AwsChunkedMode.forContentSha256(sha);
         if (mode == null || !mode.hasTrailer()) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+            throw new S3RequestException(S3ErrorCode.InvalidRequest,
                     "x-amz-trailer needs an x-amz-content-sha256 of STREAMING-UNSIGNED-PAYLOAD-TRAILER or "
                             + "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER.");
         }
         if (names.size() > 1) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, MULTIPLE);
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, MULTIPLE);
         }
         ChecksumAlgorithm a = S3Checksums.forHeaderName(names.get(0));
         if (a == null) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+            throw new S3RequestException(S3ErrorCode.InvalidRequest,
                     "The value specified in the x-amz-trailer header is not supported.");
         }
         return a;

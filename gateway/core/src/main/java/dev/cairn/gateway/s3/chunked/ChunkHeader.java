@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.blob.digest.Hex;
 
 /**
@@ -25,22 +26,22 @@ record ChunkHeader(long size, String signature) {
         long size = parseSize(sizeText);
         if (!signed) {
             if (semi >= 0) {
-                throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+                throw new S3RequestException(S3ErrorCode.InvalidRequest,
                         "Chunk extensions are not allowed in an unsigned aws-chunked body.");
             }
             return new ChunkHeader(size, null);
         }
         if (semi < 0) {
-            throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH, "A chunk has no chunk-signature.");
+            throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch, "A chunk has no chunk-signature.");
         }
         String extension = line.substring(semi + 1);
         if (!extension.startsWith(SIGNATURE_EXTENSION)) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+            throw new S3RequestException(S3ErrorCode.InvalidRequest,
                     "The only chunk extension allowed is chunk-signature.");
         }
         String signature = extension.substring(SIGNATURE_EXTENSION.length());
         if (!Hex.isLowerHex(signature, 64)) {
-            throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH,
+            throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch,
                     "A chunk-signature is not 64 lowercase hex digits.");
         }
         return new ChunkHeader(size, signature);
@@ -48,16 +49,16 @@ record ChunkHeader(long size, String signature) {
 
     private static long parseSize(String text) throws S3RequestException {
         if (text.isEmpty() || text.length() > MAX_HEX_DIGITS) {
-            throw new S3RequestException(S3RequestError.INVALID_CHUNK_SIZE, "Invalid chunk size: '" + printable(text) + "'.");
+            throw new S3RequestException(S3ErrorCode.InvalidChunkSizeError, "Invalid chunk size: '" + printable(text) + "'.");
         }
         long size = 0;
         for (int i = 0; i < text.length(); i++) {
             int digit = Character.digit(text.charAt(i), 16);
             if (digit < 0 || text.charAt(i) > 'f') { // Character.digit also takes non-ASCII digits
-                throw new S3RequestException(S3RequestError.INVALID_CHUNK_SIZE, "Invalid chunk size: '" + printable(text) + "'.");
+                throw new S3RequestException(S3ErrorCode.InvalidChunkSizeError, "Invalid chunk size: '" + printable(text) + "'.");
             }
             if (size > (Long.MAX_VALUE >>> 4)) {
-                throw new S3RequestException(S3RequestError.INVALID_CHUNK_SIZE, "Chunk size overflows: '" + text + "'.");
+                throw new S3RequestException(S3ErrorCode.InvalidChunkSizeError, "Chunk size overflows: '" + text + "'.");
             }
             size = (size << 4) | digit;
         }

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -32,14 +33,14 @@ final class FramingReader {
      * @throws S3RequestException {@code IncompleteBody} when the body ends inside the line;
      *         {@code InvalidRequest} for a CR or LF that is not part of a CRLF; {@code tooLong}
      */
-    String readLine(int maxLength, S3RequestError tooLong, String what) throws IOException {
+    String readLine(int maxLength, S3ErrorCode tooLong, String what) throws IOException {
         StringBuilder line = null;
         while (true) {
             if (pos == limit && !fill()) {
                 if (line == null) {
                     return null;
                 }
-                throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The body ended inside a " + what + ".");
+                throw new S3RequestException(S3ErrorCode.IncompleteBody, "The body ended inside a " + what + ".");
             }
             if (line == null) {
                 line = new StringBuilder(96);
@@ -48,15 +49,15 @@ final class FramingReader {
             if (b == '\r') {
                 int next = read();
                 if (next < 0) {
-                    throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The body ended inside a " + what + ".");
+                    throw new S3RequestException(S3ErrorCode.IncompleteBody, "The body ended inside a " + what + ".");
                 }
                 if (next != '\n') {
-                    throw new S3RequestException(S3RequestError.INVALID_REQUEST, "A " + what + " has a CR without LF.");
+                    throw new S3RequestException(S3ErrorCode.InvalidRequest, "A " + what + " has a CR without LF.");
                 }
                 return line.toString();
             }
             if (b == '\n') {
-                throw new S3RequestException(S3RequestError.INVALID_REQUEST, "A " + what + " must end with CRLF, not LF.");
+                throw new S3RequestException(S3ErrorCode.InvalidRequest, "A " + what + " must end with CRLF, not LF.");
             }
             if (line.length() == maxLength) {
                 throw new S3RequestException(tooLong, "A " + what + " is longer than " + maxLength + " bytes.");
@@ -74,10 +75,10 @@ final class FramingReader {
         int cr = read();
         int lf = cr < 0 ? -1 : read();
         if (cr < 0 || lf < 0) {
-            throw new S3RequestException(S3RequestError.INCOMPLETE_BODY, "The body ended before the CRLF after " + after + ".");
+            throw new S3RequestException(S3ErrorCode.IncompleteBody, "The body ended before the CRLF after " + after + ".");
         }
         if (cr != '\r' || lf != '\n') {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST, "Expected CRLF after " + after + ".");
+            throw new S3RequestException(S3ErrorCode.InvalidRequest, "Expected CRLF after " + after + ".");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.blob.digest.Hex;
 import java.util.Base64;
@@ -51,7 +52,7 @@ public final class S3Checksums {
                 return a;
             }
         }
-        throw new S3RequestException(S3RequestError.INVALID_REQUEST, "Value for " + headerName + " header is invalid.");
+        throw new S3RequestException(S3ErrorCode.InvalidRequest, "Value for " + headerName + " header is invalid.");
     }
 
     /** Length in bytes of the raw checksum. */
@@ -76,7 +77,7 @@ public final class S3Checksums {
     static String validate(ChecksumAlgorithm algorithm, String value, String where) throws S3RequestException {
         String v = value.trim();
         if (!isCanonicalBase64(v, rawLength(algorithm))) {
-            throw new S3RequestException(S3RequestError.INVALID_REQUEST,
+            throw new S3RequestException(S3ErrorCode.InvalidRequest,
                     "Value for " + headerName(algorithm) + " " + where + " is invalid.");
         }
         return v;
@@ -91,7 +92,7 @@ public final class S3Checksums {
     public static String contentMd5Hex(String headerValue) throws S3RequestException {
         String v = headerValue.trim();
         if (!isCanonicalBase64(v, 16)) {
-            throw new S3RequestException(S3RequestError.INVALID_DIGEST, "The Content-MD5 you specified was invalid.");
+            throw new S3RequestException(S3ErrorCode.InvalidDigest, "The Content-MD5 you specified was invalid.");
         }
         return Hex.encode(Base64.getDecoder().decode(v));
     }
@@ -100,6 +101,17 @@ public final class S3Checksums {
      * The S3 message for a {@code BadDigest}: for MD5 the {@code Content-MD5} wording, otherwise
      * "The CRC32 you specified did not match the calculated checksum."
      */
+    /**
+     * The S3 error for an {@link dev.cairn.blob.digest.IntegrityException} from a verifying stream:
+     * a digest mismatch is BadDigest, a length mismatch IncompleteBody.
+     */
+    public static S3ErrorCode errorFor(dev.cairn.blob.digest.IntegrityException e) {
+        return switch (e.reason()) {
+            case DIGEST_MISMATCH -> S3ErrorCode.BadDigest;
+            case LENGTH_MISMATCH -> S3ErrorCode.IncompleteBody;
+        };
+    }
+
     public static String badDigestMessage(ChecksumAlgorithm algorithm) {
         if (algorithm == ChecksumAlgorithm.MD5) {
             return "The Content-MD5 you specified did not match what we received.";

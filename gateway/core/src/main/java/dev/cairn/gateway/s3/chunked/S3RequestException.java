@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -11,24 +12,24 @@ import java.util.Objects;
 public final class S3RequestException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final S3RequestError error;
+    private final S3ErrorCode error;
 
-    public S3RequestException(S3RequestError error, String message) {
+    public S3RequestException(S3ErrorCode error, String message) {
         super(message);
         this.error = Objects.requireNonNull(error, "error");
     }
 
-    public S3RequestError error() {
+    public S3ErrorCode error() {
         return error;
     }
 
-    /** Shorthand for {@code error().code()}. */
+    /** Shorthand for {@code error().name()}, the wire code. */
     public String s3Code() {
-        return error.code();
+        return error.name();
     }
 
-    /** Shorthand for {@code error().httpStatus()}. */
+    /** Shorthand for {@code error().status()}. */
     public int httpStatus() {
-        return error.httpStatus();
+        return error.status();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.auth.ChunkSignatureVerifier;
 import dev.cairn.blob.digest.Hex;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class TrailerReader {
         String signature = null;
         long sectionBytes = 0;
         while (true) {
-            String line = in.readLine(maxLine, S3RequestError.MALFORMED_TRAILER, "trailer line");
+            String line = in.readLine(maxLine, S3ErrorCode.MalformedTrailerError, "trailer line");
             if (line == null) {
                 break; // the closing empty line is optional at end of body
             }
@@ -52,7 +53,7 @@ final class TrailerReader {
             }
             if (line.isEmpty()) {
                 if (!in.atEnd()) {
-                    throw new S3RequestException(S3RequestError.INVALID_REQUEST, "The body continues after the trailer section.");
+                    throw new S3RequestException(S3ErrorCode.InvalidRequest, "The body continues after the trailer section.");
                 }
                 break;
             }
@@ -73,7 +74,7 @@ final class TrailerReader {
                     throw malformed("x-amz-trailer-signature in an unsigned body.");
                 }
                 if (!Hex.isLowerHex(value, 64)) {
-                    throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH,
+                    throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch,
                             "x-amz-trailer-signature is not 64 lowercase hex digits.");
                 }
                 signature = value;
@@ -94,10 +95,10 @@ final class TrailerReader {
         }
         if (signed) {
             if (signature == null) {
-                throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH, "The trailer has no x-amz-trailer-signature.");
+                throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch, "The trailer has no x-amz-trailer-signature.");
             }
             if (!verifier.verifyTrailer(sha256(canonical.toString().getBytes(StandardCharsets.US_ASCII)), signature)) {
-                throw new S3RequestException(S3RequestError.SIGNATURE_DOES_NOT_MATCH,
+                throw new S3RequestException(S3ErrorCode.SignatureDoesNotMatch,
                         "The trailer signature we calculated does not match the signature you provided.");
             }
         }
@@ -105,7 +106,7 @@ final class TrailerReader {
     }
 
     private static S3RequestException malformed(String message) {
-        return new S3RequestException(S3RequestError.MALFORMED_TRAILER, message);
+        return new S3RequestException(S3ErrorCode.MalformedTrailerError, message);
     }
 
     /** RFC 9110 token: the characters a header name may have. */

@@ -13,6 +13,6 @@
  * {@code Content-MD5}). Each checks at end of stream and throws instead of reporting it, so nothing
  * that fails a check is published. Failures are {@link dev.cairn.gateway.s3.chunked.S3RequestException}
  * (carrying the S3 error code and status) or {@code IntegrityException} (mapped by
- * {@link dev.cairn.gateway.s3.chunked.S3RequestError#of}).
+ * {@link dev.cairn.gateway.s3.chunked.S3ErrorCode#of}).
  */
 package dev.cairn.gateway.s3.chunked;

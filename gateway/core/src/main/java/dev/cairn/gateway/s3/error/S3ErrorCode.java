@@ -29,6 +29,7 @@ public enum S3ErrorCode {
     InvalidPartOrder(400, "The list of parts was not in ascending order."),
     InvalidRange(416, "The requested range is not satisfiable"),
     InvalidRequest(400, "Invalid Request"),
+    InvalidToken(400, "The provided token is malformed or otherwise invalid."),
     InvalidURI(400, "Couldn't parse the specified URI."),
     KeyTooLongError(400, "Your key is too long."),
     MalformedTrailerError(400, "The request contained trailing data that was not well-formed."),

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import static dev.cairn.gateway.s3.auth.AwsExamples.EMPTY_SHA256;
 import static dev.cairn.gateway.s3.auth.AwsExamples.authorization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +56,7 @@ class AwsDocumentationExamplesTest {
 
         S3AuthException e = assertThrows(S3AuthException.class,
                 () -> verifier.verify(SignedRequestView.of("GET", "/test.txt", "", headers)));
-        assertEquals(S3AuthError.SIGNATURE_DOES_NOT_MATCH, e.error());
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, e.error());
         assertTrue(e.details().get("CanonicalRequest").contains("range:bytes=0-10\n"));
     }
 
@@ -85,7 +86,7 @@ class AwsDocumentationExamplesTest {
 
         verifier.verify(SignedRequestView.of("GET", "/", "lifecycle", h));
         verifier.verify(SignedRequestView.of("GET", "/", "lifecycle=", h));
-        assertEquals(S3AuthError.SIGNATURE_DOES_NOT_MATCH, assertThrows(S3AuthException.class,
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, assertThrows(S3AuthException.class,
                 () -> verifier.verify(SignedRequestView.of("GET", "/", "policy", h))).error());
     }
 
@@ -95,7 +96,7 @@ class AwsDocumentationExamplesTest {
 
         verifier.verify(SignedRequestView.of("GET", "/", "max-keys=2&prefix=J", h));
         verifier.verify(SignedRequestView.of("GET", "/", "prefix=J&max-keys=2", h)); // order does not matter
-        assertEquals(S3AuthError.SIGNATURE_DOES_NOT_MATCH, assertThrows(S3AuthException.class,
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, assertThrows(S3AuthException.class,
                 () -> verifier.verify(SignedRequestView.of("GET", "/", "max-keys=2&prefix=K", h))).error());
     }
 
@@ -117,7 +118,7 @@ class AwsDocumentationExamplesTest {
         AwsExamples.verifierAt(AwsExamples.TIME.plusSeconds(86400)).verify(request);
         S3AuthException e = assertThrows(S3AuthException.class,
                 () -> AwsExamples.verifierAt(AwsExamples.TIME.plusSeconds(86401)).verify(request));
-        assertEquals(S3AuthError.ACCESS_DENIED, e.error());
+        assertEquals(S3ErrorCode.AccessDenied, e.error());
         assertEquals("Request has expired", e.getMessage());
     }
 

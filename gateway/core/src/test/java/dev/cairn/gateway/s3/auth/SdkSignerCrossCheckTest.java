@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.auth;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,7 +107,7 @@ class SdkSignerCrossCheckTest {
 
         S3AuthException e = assertThrows(S3AuthException.class, () -> later.verify(view));
 
-        assertEquals(mode == Mode.PRESIGNED ? S3AuthError.ACCESS_DENIED : S3AuthError.REQUEST_TIME_TOO_SKEWED, e.error());
+        assertEquals(mode == Mode.PRESIGNED ? S3ErrorCode.AccessDenied : S3ErrorCode.RequestTimeTooSkewed, e.error());
     }
 
     private SignedRequest sign(Mode mode, String encodedPath, Map<String, List<String>> query) {
@@ -124,7 +125,7 @@ class SdkSignerCrossCheckTest {
     private void assertTampered(SignedRequestView original, UnaryOperator<SignedRequestView> tamper) {
         SignedRequestView tampered = tamper.apply(original);
         S3AuthException e = assertThrows(S3AuthException.class, () -> verifier.verify(tampered));
-        assertEquals(S3AuthError.SIGNATURE_DOES_NOT_MATCH, e.error(), e.getMessage());
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, e.error(), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET_KEY));
         assertTrue(e.details().values().stream().noneMatch(v -> v.contains(SECRET_KEY)));
     }

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.auth.ChunkSignatureVerifier;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.ascii;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.encode;
@@ -138,8 +139,8 @@ class AwsChunkedInputStreamTest {
                 assertFalse(in.complete());
                 // Before the trailer section every cut is a short body; inside it, a cut at a line end
                 // reads as a missing trailer or trailer signature.
-                List<S3RequestError> allowed = len < trailerStart ? List.of(S3RequestError.INCOMPLETE_BODY)
-                        : List.of(S3RequestError.INCOMPLETE_BODY, S3RequestError.MALFORMED_TRAILER, S3RequestError.SIGNATURE_DOES_NOT_MATCH);
+                List<S3ErrorCode> allowed = len < trailerStart ? List.of(S3ErrorCode.IncompleteBody)
+                        : List.of(S3ErrorCode.IncompleteBody, S3ErrorCode.MalformedTrailerError, S3ErrorCode.SignatureDoesNotMatch);
                 assertTrue(allowed.contains(e.error()), len + ": " + e.error() + " " + e.getMessage());
             }
         }
@@ -163,7 +164,7 @@ class AwsChunkedInputStreamTest {
                 got.write(b);
             }
         });
-        assertEquals(S3RequestError.SIGNATURE_DOES_NOT_MATCH, e.error());
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, e.error());
         assertEquals(403, e.httpStatus());
         assertArrayEquals(Arrays.copyOf(data, 1000), got.toByteArray(), "only the first, verified chunk");
         assertSame(e, assertThrows(S3RequestException.class, in::read), "the failure is sticky");
@@ -176,7 +177,7 @@ class AwsChunkedInputStreamTest {
         int firstData = new String(encoded, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("\r\n") + 2;
         encoded[firstData + 500] ^= 1;
         AwsChunkedInputStream in = open(encoded, request(AwsChunkedMode.SIGNED_TRAILER, 3000, CRC));
-        assertEquals(S3RequestError.SIGNATURE_DOES_NOT_MATCH, assertThrows(S3RequestException.class, in::read).error());
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, assertThrows(S3RequestException.class, in::read).error());
     }
 
     @Test
@@ -188,7 +189,7 @@ class AwsChunkedInputStreamTest {
         AwsChunkedInputStream in = open(encoded, request(AwsChunkedMode.SIGNED, 100, Map.of()));
         byte[] buf = new byte[100];
         assertEquals(100, in.readNBytes(buf, 0, 100));
-        assertEquals(S3RequestError.SIGNATURE_DOES_NOT_MATCH, assertThrows(S3RequestException.class, in::read).error());
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, assertThrows(S3RequestException.class, in::read).error());
         assertThrows(IllegalStateException.class, in::trailers);
     }
 
@@ -203,7 +204,7 @@ class AwsChunkedInputStreamTest {
             AwsChunkedInputStream in = open(ascii(bad), request(AwsChunkedMode.SIGNED_TRAILER, 10, CRC));
             assertEquals(10, in.readNBytes(10).length);
             S3RequestException e = assertThrows(S3RequestException.class, in::read);
-            assertEquals(S3RequestError.SIGNATURE_DOES_NOT_MATCH, e.error(), e.getMessage());
+            assertEquals(S3ErrorCode.SignatureDoesNotMatch, e.error(), e.getMessage());
         }
     }
 
@@ -229,12 +230,12 @@ class AwsChunkedInputStreamTest {
 
         AwsChunkedInputStream longer = open(encoded, request(mode, 2501, trailersFor(mode)));
         assertEquals(2500, longer.readNBytes(2500).length);
-        assertEquals(S3RequestError.INCOMPLETE_BODY, assertThrows(S3RequestException.class, longer::read).error());
+        assertEquals(S3ErrorCode.IncompleteBody, assertThrows(S3RequestException.class, longer::read).error());
 
         AwsChunkedInputStream shorter = open(encoded, request(mode, 1999, trailersFor(mode)));
         assertEquals(1000, shorter.readNBytes(1000).length);
         S3RequestException e = assertThrows(S3RequestException.class, shorter::read);
-        assertEquals(S3RequestError.INCOMPLETE_BODY, e.error());
+        assertEquals(S3ErrorCode.IncompleteBody, e.error());
         assertEquals(1000, shorter.decodedSoFar(), "the chunk that would exceed the length fails at its header");
     }
 
@@ -244,7 +245,7 @@ class AwsChunkedInputStreamTest {
         byte[] body = ascii(size + "\r\nabc\r\n0\r\n\r\n");
         S3RequestException e = assertThrows(S3RequestException.class,
                 () -> readAll(open(body, request(AwsChunkedMode.UNSIGNED_TRAILER, 3, Map.of())), 10));
-        assertEquals(S3RequestError.INVALID_CHUNK_SIZE, e.error(), e.getMessage());
+        assertEquals(S3ErrorCode.InvalidChunkSizeError, e.error(), e.getMessage());
     }
 
     @Test
@@ -252,7 +253,7 @@ class AwsChunkedInputStreamTest {
         byte[] body = ascii("7fffffffffffffff\r\nabc");
         S3RequestException e = assertThrows(S3RequestException.class,
                 () -> readAll(open(body, request(AwsChunkedMode.UNSIGNED_TRAILER, 3, Map.of())), 10));
-        assertEquals(S3RequestError.INCOMPLETE_BODY, e.error());
+        assertEquals(S3ErrorCode.IncompleteBody, e.error());
     }
 
     @Test
@@ -266,7 +267,7 @@ class AwsChunkedInputStreamTest {
         AwsChunkedInputStream in = AwsChunkedDecoder.defaults().decode(endlessZeros,
                 request(AwsChunkedMode.UNSIGNED_TRAILER, 10, Map.of()), null);
         S3RequestException e = assertThrows(S3RequestException.class, in::read);
-        assertEquals(S3RequestError.INVALID_REQUEST, e.error());
+        assertEquals(S3ErrorCode.InvalidRequest, e.error());
     }
 
     @Test
@@ -274,7 +275,7 @@ class AwsChunkedInputStreamTest {
         AwsChunkedDecoder small = new AwsChunkedDecoder(1024, 4096, 16384);
         byte[] encoded = encode(random(1025, 8), 2000, AwsChunkedMode.SIGNED, Map.of());
         AwsChunkedInputStream in = open(new ByteArrayInputStream(encoded), request(AwsChunkedMode.SIGNED, 1025, Map.of()), small);
-        assertEquals(S3RequestError.INVALID_CHUNK_SIZE, assertThrows(S3RequestException.class, in::read).error());
+        assertEquals(S3ErrorCode.InvalidChunkSizeError, assertThrows(S3RequestException.class, in::read).error());
         // Unsigned chunks are streamed, so the cap does not apply to them.
         byte[] data = random(5000, 9);
         AwsChunkedInputStream unsigned = open(new ByteArrayInputStream(encode(data, 5000, AwsChunkedMode.UNSIGNED_TRAILER, CRC)),
@@ -285,22 +286,22 @@ class AwsChunkedInputStreamTest {
     static Stream<Arguments> malformedFraming() {
         String sig = "a".repeat(64);
         return Stream.of(
-                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3;chunk-signature=" + sig + "\r\nabc\r\n0\r\n\r\n", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3;foo=bar\r\nabc\r\n0\r\n\r\n", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\nabc\r\n0\r\n\r\n", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\rabc\r\n0\r\n\r\n", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\r\nabcX\r\n0\r\n\r\n", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\r\nabc\r\n0\r\n\r\nextra", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-signature=" + sig + ";x=y\r\nabc\r\n", S3RequestError.SIGNATURE_DOES_NOT_MATCH),
-                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-sig=" + sig + "\r\nabc\r\n", S3RequestError.INVALID_REQUEST),
-                Arguments.of(AwsChunkedMode.SIGNED, "3\r\nabc\r\n", S3RequestError.SIGNATURE_DOES_NOT_MATCH),
-                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-signature=" + sig.toUpperCase() + "\r\nabc\r\n", S3RequestError.SIGNATURE_DOES_NOT_MATCH),
-                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-signature=" + sig.substring(1) + "\r\nabc\r\n", S3RequestError.SIGNATURE_DOES_NOT_MATCH));
+                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3;chunk-signature=" + sig + "\r\nabc\r\n0\r\n\r\n", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3;foo=bar\r\nabc\r\n0\r\n\r\n", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\nabc\r\n0\r\n\r\n", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\rabc\r\n0\r\n\r\n", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\r\nabcX\r\n0\r\n\r\n", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.UNSIGNED_TRAILER, "3\r\nabc\r\n0\r\n\r\nextra", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-signature=" + sig + ";x=y\r\nabc\r\n", S3ErrorCode.SignatureDoesNotMatch),
+                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-sig=" + sig + "\r\nabc\r\n", S3ErrorCode.InvalidRequest),
+                Arguments.of(AwsChunkedMode.SIGNED, "3\r\nabc\r\n", S3ErrorCode.SignatureDoesNotMatch),
+                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-signature=" + sig.toUpperCase() + "\r\nabc\r\n", S3ErrorCode.SignatureDoesNotMatch),
+                Arguments.of(AwsChunkedMode.SIGNED, "3;chunk-signature=" + sig.substring(1) + "\r\nabc\r\n", S3ErrorCode.SignatureDoesNotMatch));
     }
 
     @ParameterizedTest
     @MethodSource("malformedFraming")
-    void malformedFramingIsRejected(AwsChunkedMode mode, String body, S3RequestError expected) {
+    void malformedFramingIsRejected(AwsChunkedMode mode, String body, S3ErrorCode expected) {
         AwsChunkedInputStream in = open(ascii(body), request(mode, 3, Map.of()));
         S3RequestException e = assertThrows(S3RequestException.class, () -> readAll(in, 10));
         assertEquals(expected, e.error(), e.getMessage());
@@ -313,7 +314,7 @@ class AwsChunkedInputStreamTest {
         extra[encoded.length] = 'x';
         S3RequestException e = assertThrows(S3RequestException.class,
                 () -> readAll(open(extra, request(AwsChunkedMode.SIGNED, 3, Map.of())), 10));
-        assertEquals(S3RequestError.INVALID_REQUEST, e.error());
+        assertEquals(S3ErrorCode.InvalidRequest, e.error());
     }
 
     static Stream<Arguments> badTrailers() {
@@ -343,7 +344,7 @@ class AwsChunkedInputStreamTest {
         byte[] body = ascii("3\r\nabc\r\n0\r\n" + trailerSection);
         AwsChunkedInputStream in = open(body, new AwsChunkedRequest(AwsChunkedMode.UNSIGNED_TRAILER, 3, announced));
         S3RequestException e = assertThrows(S3RequestException.class, () -> readAll(in, 10));
-        assertEquals(S3RequestError.MALFORMED_TRAILER, e.error(), e.getMessage());
+        assertEquals(S3ErrorCode.MalformedTrailerError, e.error(), e.getMessage());
     }
 
     @Test
@@ -352,7 +353,7 @@ class AwsChunkedInputStreamTest {
         String section = "x-amz-checksum-crc32:AAAAAA==\r\nx-amz-meta-a:" + "b".repeat(60) + "\r\n\r\n";
         AwsChunkedInputStream in = open(new ByteArrayInputStream(ascii("0\r\n" + section)),
                 new AwsChunkedRequest(AwsChunkedMode.UNSIGNED_TRAILER, 0, List.of("x-amz-checksum-crc32", "x-amz-meta-a")), tight);
-        assertEquals(S3RequestError.MALFORMED_TRAILER, assertThrows(S3RequestException.class, in::read).error());
+        assertEquals(S3ErrorCode.MalformedTrailerError, assertThrows(S3RequestException.class, in::read).error());
     }
 
     @Test
@@ -362,10 +363,10 @@ class AwsChunkedInputStreamTest {
         String finalChunk = "0;chunk-signature=" + ChunkedBodies.CHAIN.chunkSignature(ChunkedBodies.SEED, TestSigV4.sha256(new byte[0])) + "\r\n";
         S3RequestException notLast = assertThrows(S3RequestException.class,
                 () -> readAll(open(ascii(finalChunk + sig + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n"), req), 10));
-        assertEquals(S3RequestError.MALFORMED_TRAILER, notLast.error());
+        assertEquals(S3ErrorCode.MalformedTrailerError, notLast.error());
         S3RequestException missing = assertThrows(S3RequestException.class,
                 () -> readAll(open(ascii(finalChunk + "x-amz-checksum-crc32:AAAAAA==\r\n\r\n"), req), 10));
-        assertEquals(S3RequestError.SIGNATURE_DOES_NOT_MATCH, missing.error());
+        assertEquals(S3ErrorCode.SignatureDoesNotMatch, missing.error());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,16 +37,16 @@ class AwsChunkedRequestTest {
 
     @Test
     void errorsCarryTheirS3Codes() {
-        assertEquals(S3RequestError.NOT_IMPLEMENTED, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
+        assertEquals(S3ErrorCode.NotImplemented, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
                 h(Map.of("x-amz-content-sha256", "STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD", "x-amz-decoded-content-length", "1")))).error());
-        assertEquals(S3RequestError.MISSING_CONTENT_LENGTH, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
+        assertEquals(S3ErrorCode.MissingContentLength, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
                 h(Map.of("x-amz-content-sha256", AwsChunkedMode.SIGNED.contentSha256())))).error());
-        assertEquals(S3RequestError.INVALID_REQUEST, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
+        assertEquals(S3ErrorCode.InvalidRequest, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
                 h(Map.of("x-amz-content-sha256", "STREAMING-SOMETHING", "x-amz-decoded-content-length", "1")))).error());
-        assertEquals(S3RequestError.INVALID_REQUEST, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
+        assertEquals(S3ErrorCode.InvalidRequest, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
                 h(Map.of("x-amz-content-sha256", AwsChunkedMode.SIGNED.contentSha256(), "x-amz-decoded-content-length", "1",
                         "x-amz-trailer", "x-amz-checksum-crc32")))).error());
-        assertEquals(S3RequestError.INVALID_REQUEST, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
+        assertEquals(S3ErrorCode.InvalidRequest, assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
                 h(Map.of("x-amz-content-sha256", AwsChunkedMode.UNSIGNED_TRAILER.contentSha256(), "x-amz-decoded-content-length", "1",
                         "x-amz-trailer", "x-amz-checksum-crc32,x-amz-checksum-crc32")))).error());
     }
@@ -55,7 +56,7 @@ class AwsChunkedRequestTest {
     void malformedDecodedLengthIsInvalid(String value) {
         S3RequestException e = assertThrows(S3RequestException.class, () -> AwsChunkedRequest.fromHeaders(
                 h(Map.of("x-amz-content-sha256", AwsChunkedMode.SIGNED.contentSha256(), "x-amz-decoded-content-length", value))));
-        assertEquals(S3RequestError.INVALID_REQUEST, e.error());
+        assertEquals(S3ErrorCode.InvalidRequest, e.error());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.ascii;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.encode;
 import static dev.cairn.gateway.s3.chunked.ChunkedBodies.readAll;
@@ -71,7 +72,7 @@ class ChecksumIntentTest {
             assertEquals(IntegrityException.Reason.DIGEST_MISMATCH, e.reason());
             assertSame(a, e.algorithm());
             assertEquals("The " + a.name() + " you specified did not match the calculated checksum.", e.getMessage());
-            assertEquals(S3RequestError.BAD_DIGEST, S3RequestError.of(e));
+            assertEquals(S3ErrorCode.BadDigest, S3Checksums.errorFor(e));
             assertThrows(IllegalStateException.class, bad::verifiedValue);
         }
     }
@@ -104,7 +105,7 @@ class ChecksumIntentTest {
                 "AAAAAB==".length() == good.length() ? "AAAAAB==" : good.replace("=", "") + "%")) {
             S3RequestException e = assertThrows(S3RequestException.class,
                     () -> ChecksumIntent.parse(headers(S3Checksums.headerName(a), bad)), bad);
-            assertEquals(S3RequestError.INVALID_REQUEST, e.error());
+            assertEquals(S3ErrorCode.InvalidRequest, e.error());
             assertEquals("Value for " + S3Checksums.headerName(a) + " header is invalid.", e.getMessage());
         }
     }
@@ -148,7 +149,7 @@ class ChecksumIntentTest {
     @MethodSource("invalidCombinations")
     void invalidCombinationsAreInvalidRequest(String[] nameValues) {
         S3RequestException e = assertThrows(S3RequestException.class, () -> ChecksumIntent.parse(headers(nameValues)));
-        assertEquals(S3RequestError.INVALID_REQUEST, e.error(), e.getMessage());
+        assertEquals(S3ErrorCode.InvalidRequest, e.error(), e.getMessage());
         assertEquals(400, e.httpStatus());
     }
 

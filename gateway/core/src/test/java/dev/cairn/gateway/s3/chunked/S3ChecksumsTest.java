@@ -1,5 +1,6 @@
 package dev.cairn.gateway.s3.chunked;
 
+import dev.cairn.gateway.s3.error.S3ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,7 @@ class S3ChecksumsTest {
         "d41d8cd98f00b204e9800998ecf8427e", "1B2M2Y8AsgTpgAmY7PhCfg==AAAA", "1B2M2Y8AsgTpgAmY7PhC*g=="})
     void malformedContentMd5IsInvalidDigest(String value) {
         S3RequestException e = assertThrows(S3RequestException.class, () -> S3Checksums.contentMd5Hex(value));
-        assertEquals(S3RequestError.INVALID_DIGEST, e.error());
+        assertEquals(S3ErrorCode.InvalidDigest, e.error());
         assertEquals("InvalidDigest", e.s3Code());
     }
 
@@ -38,14 +39,14 @@ class S3ChecksumsTest {
                 3, Map.of(ChecksumAlgorithm.MD5, expected), Set.of());
         IntegrityException e = assertThrows(IntegrityException.class, () -> in.drain(new byte[16]));
         assertSame(ChecksumAlgorithm.MD5, e.algorithm());
-        assertEquals(S3RequestError.BAD_DIGEST, S3RequestError.of(e));
+        assertEquals(S3ErrorCode.BadDigest, S3Checksums.errorFor(e));
         assertEquals("The Content-MD5 you specified did not match what we received.", S3Checksums.badDigestMessage(e.algorithm()));
     }
 
     @Test
     void lengthMismatchMapsToIncompleteBody() {
-        assertEquals(S3RequestError.INCOMPLETE_BODY,
-                S3RequestError.of(new IntegrityException(IntegrityException.Reason.LENGTH_MISMATCH, null, "short")));
+        assertEquals(S3ErrorCode.IncompleteBody,
+                S3Checksums.errorFor(new IntegrityException(IntegrityException.Reason.LENGTH_MISMATCH, null, "short")));
     }
 
     @Test
