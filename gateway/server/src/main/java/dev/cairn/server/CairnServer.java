@@ -135,6 +135,9 @@ public final class CairnServer implements AutoCloseable {
         hc.setSendXPoweredBy(false);
         // S3 keys such as a//b, ../x, %2F and + must reach the application exactly as sent
         hc.setUriCompliance(UriCompliance.UNSAFE);
+        // Jetty's parser otherwise swaps header values for cached ones that match ignoring case
+        // (Content-Type "text/plain; charset=UTF-8" arrives as "...utf-8"), breaking SigV4 signatures
+        hc.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(hc));
         connector.setHost(http.host());
         connector.setPort(http.port());
