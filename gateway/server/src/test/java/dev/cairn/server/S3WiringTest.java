@@ -156,6 +156,18 @@ class S3WiringTest {
     }
 
     @Test
+    void createBucketLocationIsSentAsTheHandlerWroteIt() throws Exception {
+        try (RawHttp c = new RawHttp(server.port())) {
+            c.send(Signed.head(server.port(), "PUT", "/fresh-bucket", null, Map.of(), null, List.of()));
+            RawHttp.Response r = c.read(false);
+            assertEquals(200, r.status(), r.text());
+            assertEquals("/fresh-bucket", r.header("Location"), "not rewritten against the request's host");
+            assertEquals("0", r.header("Content-Length"));
+            assertNull(r.header("Content-Type"));
+        }
+    }
+
+    @Test
     void errorsAreS3XmlWithTheirOwnContentType() throws Exception {
         try (RawHttp c = new RawHttp(server.port())) {
             c.send(Signed.head(server.port(), "GET", "/no-such-bucket-here", "location", Map.of(), null, List.of()));
