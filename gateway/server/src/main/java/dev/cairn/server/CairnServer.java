@@ -3,6 +3,9 @@ package dev.cairn.server;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.gateway.oap.OapApi;
 import dev.cairn.gateway.oap.OapSettings;
+import dev.cairn.gateway.s3.S3Api;
+import dev.cairn.gateway.s3.S3Settings;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.cairn.server.auth.CredentialStore;
 import dev.cairn.server.config.BackendCatalog;
 import dev.cairn.server.config.CairnConfig;
@@ -10,14 +13,16 @@ import dev.cairn.server.config.ConfigException;
 import dev.cairn.server.http.HealthResource;
 import dev.cairn.server.http.JsonErrorHandler;
 import dev.cairn.server.http.MetricsResource;
-import dev.cairn.server.http.NotFoundResource;
 import dev.cairn.server.http.ThrowableMapper;
 import dev.cairn.server.oap.OapResource;
+import dev.cairn.server.s3.RawContentType;
+import dev.cairn.server.s3.S3Resource;
 import dev.cairn.server.observe.MetricsRegistry;
 import dev.cairn.server.observe.RequestObserver;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -36,7 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
- * registry. Handler tree: {@code GracefulHandler → RequestObserver → JettyHttpContainer}.
+ * registry. Handler tree: {@code GracefulHandler → RequestObserver → JettyHttpContainer}; in
+ * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
+ * everything else.
  */
 public final class CairnServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CairnServer.class);
@@ -80,11 +87,26 @@ public final class CairnServer implements AutoCloseable {
      * registering {@code extraComponents} (JAX-RS resources or providers) next to the built-in ones.
      */
     static CairnServer start(CairnConfig config, PrintStream console, List<Object> extraComponents) {
+        return start(config, console, extraComponents, (store, settings, registry) -> S3Api.create(store, settings, registry, Clock.systemUTC()));
+    }
+
+    /** Builds the S3 API over the opened store; tests substitute handlers through it. */
+    @FunctionalInterface
+    interface S3ApiFactory {
+        S3Api create(BlobStore store, S3Settings settings, MeterRegistry registry);
+    }
+
+    /** As {@link #start(CairnConfig, PrintStream, List)}, with the S3 API built by {@code s3}. */
+    static CairnServer start(CairnConfig config, PrintStream console, List<Object> extraComponents, S3ApiFactory s3) {
         CairnConfig.Credentials credentials = new CredentialStore(config.storage().dataDir(), console).resolve(config.credentials());
         BlobStore store = BackendCatalog.discover().open(config.storage());
         MetricsRegistry metrics = new MetricsRegistry();
         try {
-            return startJetty(config, credentials, store, metrics, extraComponents);
+            CairnConfig.S3 c = config.s3();
+            S3Settings s3Settings = new S3Settings(c.region(), c.strictRegion(), c.virtualHostDomain(), credentials.accessKey(),
+                    credentials.secretKey(), c.maxPutSize(), c.maxClockSkew());
+            S3Api s3Api = s3.create(store, s3Settings, metrics.registry());
+            return startJetty(config, credentials, store, metrics, s3Api, extraComponents);
         } catch (RuntimeException | Error e) {
             metrics.close();
             store.close();
@@ -93,7 +115,7 @@ public final class CairnServer implements AutoCloseable {
     }
 
     private static CairnServer startJetty(CairnConfig config, CairnConfig.Credentials credentials, BlobStore store,
-            MetricsRegistry metrics, List<Object> extraComponents) {
+            MetricsRegistry metrics, S3Api s3Api, List<Object> extraComponents) {
         CairnConfig.Http http = config.http();
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("cairn-http");
@@ -113,6 +135,9 @@ public final class CairnServer implements AutoCloseable {
         hc.setSendXPoweredBy(false);
         // S3 keys such as a//b, ../x, %2F and + must reach the application exactly as sent
         hc.setUriCompliance(UriCompliance.UNSAFE);
+        // Jetty's parser otherwise swaps header values for cached ones that match ignoring case
+        // (Content-Type "text/plain; charset=UTF-8" arrives as "...utf-8"), breaking SigV4 signatures
+        hc.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(hc));
         connector.setHost(http.host());
         connector.setPort(http.port());
@@ -130,7 +155,8 @@ public final class CairnServer implements AutoCloseable {
                 .register(new HealthResource(store))
                 .register(new MetricsResource(metrics.registry()))
                 .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
-                .register(NotFoundResource.class)
+                .register(new S3Resource(s3Api))
+                .register(RawContentType.class)
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);

@@ -83,12 +83,12 @@ class CairnServerTest {
     void metricsExposeRequestAndJvmMetricsAfterARequest() throws Exception {
         start(Map.of());
         assertEquals(200, Http.get(server.baseUri(), "/healthz").statusCode());
-        assertEquals(404, Http.get(server.baseUri(), "/some/bucket/key").statusCode());
-        eventually(() -> scrape().contains("requests_total{code=\"404\",route=\"s3\"} 1.0"));
+        assertEquals(403, Http.get(server.baseUri(), "/some/bucket/key").statusCode(), "unsigned S3 requests are refused");
+        eventually(() -> scrape().contains("requests_total{code=\"403\",route=\"s3_get\"} 1.0"));
         String text = scrape();
         HttpResponse<String> raw = Http.get(server.baseUri(), "/metrics");
         assertTrue(raw.headers().firstValue("content-type").orElseThrow().startsWith("text/plain"));
-        for (String name : new String[] {"requests_total{code=\"200\",route=\"healthz\"} 1.0", "bytes_in_total{route=\"s3\"}",
+        for (String name : new String[] {"requests_total{code=\"200\",route=\"healthz\"} 1.0", "bytes_in_total{route=\"s3_get\"}",
                 "bytes_out_total{route=\"healthz\"} 15.0", "latency_seconds_bucket{route=\"healthz\",le=", "latency_seconds_count{route=\"healthz\"} 1",
                 "inflight ", "jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
                 "system_cpu_count", "process_uptime_seconds"}) {
@@ -120,31 +120,32 @@ class CairnServerTest {
         assertEquals(1, lines.size(), "one line per request: " + lines);
         String line = lines.get(0);
         assertTrue(line.contains("cairn.access"), line);
-        assertTrue(line.contains("method=GET route=s3 status=404 in=0 out=" + response.body().getBytes(StandardCharsets.UTF_8).length + " ms="), line);
+        assertTrue(line.contains("method=GET route=s3_get status=" + response.statusCode() + " in=0 out=" + response.body().getBytes(StandardCharsets.UTF_8).length + " ms="), line);
         assertFalse(line.contains("Signature") || line.contains("abcdef") || line.contains("SECRETCRED") || line.contains("/bucket"), line);
     }
 
     @Test
-    void unknownPathIs404ProblemJsonWithoutStackTrace() throws Exception {
+    void everyOtherPathIsS3AndUnsignedRequestsGetS3ErrorXml() throws Exception {
         start(Map.of());
-        assertEquals(404, Http.get(server.baseUri(), "/").statusCode());
+        HttpResponse<String> root = Http.get(server.baseUri(), "/");
+        assertEquals(403, root.statusCode(), root.body());
         HttpResponse<String> r = Http.get(server.baseUri(), "/no/such/thing");
-        assertEquals(404, r.statusCode());
-        assertEquals("application/problem+json", r.headers().firstValue("content-type").orElseThrow());
-        assertTrue(r.body().contains("\"status\":404") && r.body().contains("\"instance\":\"/no/such/thing\""), r.body());
-        assertTrue(r.body().contains("\"requestId\":\"" + r.headers().firstValue("x-request-id").orElseThrow() + "\""), r.body());
+        assertEquals(403, r.statusCode());
+        assertEquals("application/xml", r.headers().firstValue("content-type").orElseThrow());
+        assertTrue(r.body().contains("<Code>AccessDenied</Code>") && r.body().contains("<Resource>/no/such/thing</Resource>"), r.body());
+        assertTrue(r.body().contains("<RequestId>" + r.headers().firstValue("x-request-id").orElseThrow() + "</RequestId>"), r.body());
         assertNoStackTrace(r.body());
         assertFalse(r.headers().firstValue("server").isPresent(), "server version is not sent");
     }
 
     @Test
-    void rawPathsReachTheApplicationUndecoded() throws Exception {
+    void rawPathsReachTheS3ApiUndecoded() throws Exception {
         start(Map.of());
         for (String path : new String[] {"/bucket/a//b", "/bucket/../x", "/bucket/a%2Fb", "/bucket/a+b", "/bucket/%25", "/bucket/sp%20ace",
                 "/bucket/%E2%9C%93", "/bucket/./dot"}) {
             String response = Http.raw(server, "GET " + path + " HTTP/1.1", "Host: localhost");
-            assertTrue(response.startsWith("HTTP/1.1 404"), path + " -> " + response);
-            assertTrue(response.contains("\"instance\":\"" + path + "\""), path + " -> " + response);
+            assertTrue(response.startsWith("HTTP/1.1 403"), path + " -> " + response);
+            assertTrue(response.contains("<Resource>" + path + "</Resource>"), path + " -> " + response);
         }
     }
 
@@ -160,7 +161,7 @@ class CairnServerTest {
     void malformedRequestsGetNoStackTrace() throws Exception {
         start(Map.of());
         String badEncoding = Http.raw(server, "GET /bucket/%zz HTTP/1.1", "Host: localhost");
-        assertTrue(badEncoding.matches("(?s)HTTP/1.1 (400|404).*"), badEncoding);
+        assertTrue(badEncoding.matches("(?s)HTTP/1.1 (400|403).*"), badEncoding);
         assertNoStackTrace(badEncoding);
         String badVersion = Http.raw(server, "GET / HTTP/9.9", "Host: localhost");
         assertTrue(badVersion.startsWith("HTTP/1.1 4") || badVersion.startsWith("HTTP/1.1 5"), badVersion);
@@ -189,14 +190,15 @@ class CairnServerTest {
     }
 
     @Test
-    void unservedMethodOnAKnownPathFallsToTheCatchAll() throws Exception {
+    void unservedMethodOnAKnownPathFallsToS3() throws Exception {
         start(Map.of());
         HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/healthz"))
                 .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, r.statusCode(), r.body());
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().contains("<Code>AccessDenied</Code>"), r.body());
         HttpResponse<Void> head = Http.CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/nothing/here"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        assertEquals(404, head.statusCode());
+        assertEquals(403, head.statusCode());
     }
 
     @Test

@@ -13,12 +13,13 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} of every part redacts secrets.
  */
-public record CairnConfig(Http http, Storage storage, Oap oap, Credentials credentials, Logging logging) {
+public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credentials credentials, Logging logging) {
 
     public CairnConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(oap, "oap");
+        Objects.requireNonNull(s3, "s3");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(logging, "logging");
     }
@@ -48,6 +49,14 @@ public record CairnConfig(Http http, Storage storage, Oap oap, Credentials crede
             return "Oap[maxBody=" + maxBody + ", maxInflateRatio=" + maxInflateRatio + ", maxInflated=" + maxInflated
                     + ", openWrites=" + openWrites + ", publicReads=" + publicReads + ", readToken=" + Redact.secret(readToken) + "]";
         }
+    }
+
+    /**
+     * S3 API settings except the credentials, which live in {@link Credentials}.
+     *
+     * @param virtualHostDomain null when only path-style requests are served
+     */
+    public record S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew) {
     }
 
     /** Configured credentials; any of them may be null, meaning "generate or load from the data directory". */

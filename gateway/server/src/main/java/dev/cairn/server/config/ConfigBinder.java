@@ -51,10 +51,16 @@ final class ConfigBinder {
                 (Boolean) value("oap.open-writes"),
                 (Boolean) value("oap.public-reads"),
                 (String) value("oap.read-token"));
+        CairnConfig.S3 s3 = new CairnConfig.S3(
+                region(),
+                (Boolean) value("s3.strict-region"),
+                virtualHostDomain(),
+                positive("s3.max-put-size", (Long) value("s3.max-put-size")),
+                positiveDuration("s3.max-clock-skew"));
         CairnConfig.Credentials credentials = new CairnConfig.Credentials(
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));
-        return new CairnConfig(http, storage, oap, credentials, logging);
+        return new CairnConfig(http, storage, oap, s3, credentials, logging);
     }
 
     private long maxHeaderSize() {
@@ -64,6 +70,35 @@ final class ConfigBinder {
             throw bad("http.max-header-size", "must be between 1KiB and 1MiB");
         }
         return size;
+    }
+
+    private String region() {
+        String region = ((String) value("s3.region")).trim();
+        // the region is part of every credential scope, which is '/'-separated
+        if (!region.matches("[a-z0-9-]+")) {
+            throw bad("s3.region", "'" + region + "' is not a region name (lower-case letters, digits, '-')");
+        }
+        return region;
+    }
+
+    private String virtualHostDomain() {
+        String domain = (String) value("s3.virtual-host-domain");
+        if (domain == null || domain.isBlank()) {
+            return null;
+        }
+        domain = domain.trim();
+        if (!domain.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
+            throw bad("s3.virtual-host-domain", "'" + domain + "' is not a DNS name (no scheme, port or path)");
+        }
+        return domain;
+    }
+
+    private Duration positiveDuration(String key) {
+        Duration d = (Duration) value(key);
+        if (d.isZero() || d.isNegative()) {
+            throw bad(key, "must be longer than zero");
+        }
+        return d;
     }
 
     private long positive(String key, long value) {

@@ -38,6 +38,15 @@ public final class ConfigTable {
             ConfigKey.of("oap.open-writes", "false", ValueType.BOOLEAN, "Accept OAP writes without a token."),
             ConfigKey.of("oap.public-reads", "true", ValueType.BOOLEAN,
                     "Serve OAP reads without a token (the address is the capability)."),
+            ConfigKey.of("s3.region", "us-east-1", ValueType.STRING,
+                    "Region the S3 API reports and signs for (GetBucketLocation, x-amz-bucket-region)."),
+            ConfigKey.of("s3.strict-region", "false", ValueType.BOOLEAN,
+                    "Reject signatures scoped to a region other than s3.region."),
+            ConfigKey.of("s3.virtual-host-domain", null, ValueType.STRING,
+                    "Domain for virtual-hosted-style requests (bucket.DOMAIN); unset serves path-style only."),
+            ConfigKey.of("s3.max-put-size", "5GiB", ValueType.SIZE, "Largest single PutObject body."),
+            ConfigKey.of("s3.max-clock-skew", "15m", ValueType.DURATION,
+                    "How far a signed request's time may differ from the server clock."),
             ConfigKey.of("log.level", "info", ValueType.LOG_LEVEL, "Log level of the server's own loggers."),
             ConfigKey.of("log.access", "true", ValueType.BOOLEAN, "Write one access-log line per request (logger cairn.access)."));
 

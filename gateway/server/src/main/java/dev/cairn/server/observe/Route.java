@@ -13,8 +13,16 @@ public enum Route {
     HEALTHZ,
     READYZ,
     METRICS,
-    /** Everything outside the fixed routes: the S3 API's territory. */
-    S3,
+    /** S3 (every path outside the fixed routes) by method: GET, including listings. */
+    S3_GET,
+    S3_HEAD,
+    /** PUT: objects, buckets, copies, parts. */
+    S3_PUT,
+    /** POST: DeleteObjects, multipart create/complete. */
+    S3_POST,
+    S3_DELETE,
+    /** S3 paths with any other method. */
+    S3_OTHER,
     /** A fixed route with a method it does not serve. */
     OTHER;
 
@@ -50,6 +58,13 @@ public enum Route {
                 default -> OTHER;
             };
         }
-        return S3;
+        return switch (method) {
+            case "GET" -> S3_GET;
+            case "HEAD" -> S3_HEAD;
+            case "PUT" -> S3_PUT;
+            case "POST" -> S3_POST;
+            case "DELETE" -> S3_DELETE;
+            default -> S3_OTHER;
+        };
     }
 }

@@ -2,6 +2,8 @@ package dev.cairn.server.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouteTest {
@@ -27,12 +29,22 @@ class RouteTest {
     }
 
     @Test
-    void everythingElseIsS3AndNeverTheRawPath() {
-        assertEquals(Route.S3, Route.classify("GET", "/"));
-        assertEquals(Route.S3, Route.classify("GET", ""));
-        assertEquals(Route.S3, Route.classify("PUT", "/bucket/a//b/../x%2Fy"));
-        assertEquals(Route.S3, Route.classify("GET", "/healthz/extra"));
+    void everythingElseIsS3ByMethodAndNeverTheRawPath() {
+        assertEquals(Route.S3_GET, Route.classify("GET", "/"));
+        assertEquals(Route.S3_GET, Route.classify("GET", ""));
+        assertEquals(Route.S3_PUT, Route.classify("PUT", "/bucket/a//b/../x%2Fy"));
+        assertEquals(Route.S3_GET, Route.classify("GET", "/healthz/extra"));
+        assertEquals(Route.S3_HEAD, Route.classify("HEAD", "/bucket/key"));
+        assertEquals(Route.S3_POST, Route.classify("POST", "/bucket?delete"));
+        assertEquals(Route.S3_DELETE, Route.classify("DELETE", "/bucket/key"));
+        assertEquals(Route.S3_OTHER, Route.classify("PATCH", "/bucket/key"));
+        assertEquals(Route.S3_OTHER, Route.classify("BREW", "/bucket"));
         assertEquals("oap_put", Route.OAP_PUT.label());
-        assertEquals("s3", Route.S3.label());
+    }
+
+    @Test
+    void labelsArePublicApi() {
+        assertEquals(List.of("oap_put", "oap_get", "oap_head", "healthz", "readyz", "metrics", "s3_get", "s3_head", "s3_put", "s3_post",
+                "s3_delete", "s3_other", "other"), Arrays.stream(Route.values()).map(Route::label).toList());
     }
 }

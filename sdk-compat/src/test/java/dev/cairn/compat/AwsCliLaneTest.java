@@ -1,0 +1,126 @@
+package dev.cairn.compat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS CLI (v1, from PyPI) at its defaults through {@code AWS_ENDPOINT_URL}: {@code aws s3api}
+ * for single operations and {@code aws s3} for the high-level commands people type. Memory
+ * backend. Files stay under the CLI's 8 MiB multipart threshold.
+ */
+class AwsCliLaneTest extends ProgramLane {
+    @Override
+    String backend() {
+        return "memory";
+    }
+
+    private Proc.Result aws(Map<String, String> envOverrides, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Tools.venvProgram("aws").toString());
+        cmd.addAll(List.of(args));
+        Map<String, String> env = new HashMap<>(awsEnvironment());
+        env.putAll(envOverrides);
+        return Proc.run(work, env, cmd);
+    }
+
+    private String ok(String... args) throws Exception {
+        Proc.Result r = aws(Map.of(), args);
+        assertEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
+        return r.stdout();
+    }
+
+    private Proc.Result fails(String... args) throws Exception {
+        Proc.Result r = aws(Map.of(), args);
+        assertNotEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
+        return r;
+    }
+
+    @Test
+    void buckets() throws Exception {
+        String bucket = bucketName();
+        ok("s3api", "create-bucket", "--bucket", bucket);
+        ok("s3api", "head-bucket", "--bucket", bucket);
+        assertTrue(ok("s3api", "list-buckets", "--query", "Buckets[].Name", "--output", "text").contains(bucket));
+        assertTrue(ok("s3", "ls").contains(bucket));
+        String location = ok("s3api", "get-bucket-location", "--bucket", bucket, "--output", "text").trim();
+        assertTrue(location.equals("None") || location.equals(Gateway.REGION), location);
+        assertTrue(fails("s3api", "create-bucket", "--bucket", bucket).stderr().contains("BucketAlreadyOwnedByYou"));
+        assertTrue(ok("s3", "rb", "s3://" + bucket).contains("remove_bucket: " + bucket));
+        assertTrue(fails("s3api", "head-bucket", "--bucket", bucket).stderr().contains("404"));
+        String other = bucketName();
+        assertTrue(ok("s3", "mb", "s3://" + other).contains("make_bucket: " + other));
+        assertTrue(fails("s3api", "get-bucket-location", "--bucket", bucketName()).stderr().contains("NoSuchBucket"));
+    }
+
+    @Test
+    void badCredentials() throws Exception {
+        Proc.Result wrongSecret = aws(Map.of("AWS_SECRET_ACCESS_KEY", "not-the-secret"), "s3api", "list-buckets");
+        assertTrue(wrongSecret.exitCode() != 0 && wrongSecret.stderr().contains("SignatureDoesNotMatch"), wrongSecret.describe());
+        Proc.Result unknownKey = aws(Map.of("AWS_ACCESS_KEY_ID", "AKIDUNKNOWN000000000"), "s3", "ls");
+        assertTrue(unknownKey.exitCode() != 0 && unknownKey.stderr().contains("InvalidAccessKeyId"), unknownKey.describe());
+    }
+
+    @Test
+    @Tag("objects")
+    void copyUpAndDownHeadRangeAndNoSuchKey() throws Exception {
+        String bucket = bucketName();
+        ok("s3", "mb", "s3://" + bucket);
+        Map<String, byte[]> files = Map.of("small.txt", "hello, cairn".getBytes(StandardCharsets.UTF_8), "empty", new byte[0],
+                "one-mib.bin", JavaSdkLane.bytes(1 << 20), "seven-mib.bin", JavaSdkLane.bytes(7 << 20));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path local = Files.write(work.resolve(f.getKey()), f.getValue());
+            ok("s3", "cp", local.toString(), "s3://" + bucket + "/in/" + f.getKey());
+            assertTrue(ok("s3api", "head-object", "--bucket", bucket, "--key", "in/" + f.getKey(), "--query", "ContentLength", "--output", "text")
+                    .trim().equals(Integer.toString(f.getValue().length)), f.getKey());
+            Path back = work.resolve(f.getKey() + ".back");
+            ok("s3", "cp", "s3://" + bucket + "/in/" + f.getKey(), back.toString());
+            assertArrayEquals(f.getValue(), Files.readAllBytes(back), f.getKey());
+        }
+        Path part = work.resolve("range.bin");
+        ok("s3api", "get-object", "--bucket", bucket, "--key", "in/one-mib.bin", "--range", "bytes=100-199", part.toString());
+        assertArrayEquals(java.util.Arrays.copyOfRange(files.get("one-mib.bin"), 100, 200), Files.readAllBytes(part));
+        assertTrue(fails("s3api", "get-object", "--bucket", bucket, "--key", "nope", work.resolve("x").toString()).stderr().contains("NoSuchKey"));
+    }
+
+    @Test
+    @Tag("objects")
+    void listCopyDeleteAndPresign() throws Exception {
+        String bucket = bucketName();
+        ok("s3", "mb", "s3://" + bucket);
+        Path file = Files.writeString(work.resolve("f.txt"), "listed");
+        for (String key : List.of("photos/2025/a.jpg", "photos/2026/b.jpg", "photos/top.jpg", "docs/readme.md")) {
+            ok("s3", "cp", file.toString(), "s3://" + bucket + "/" + key);
+        }
+        String ls = ok("s3", "ls", "s3://" + bucket + "/photos/");
+        assertTrue(ls.contains("PRE 2025/") && ls.contains("PRE 2026/") && ls.contains("top.jpg"), ls);
+        assertEquals("photos/2025/a.jpg\tphotos/2026/b.jpg\tphotos/top.jpg", ok("s3api", "list-objects-v2", "--bucket", bucket,
+                "--prefix", "photos/", "--query", "Contents[].Key", "--output", "text").trim());
+        ok("s3api", "copy-object", "--bucket", bucket, "--key", "copy.jpg", "--copy-source", bucket + "/photos/top.jpg");
+        String url = ok("s3", "presign", "s3://" + bucket + "/copy.jpg", "--expires-in", "300").trim();
+        HttpResponse<String> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fetched.statusCode(), fetched.body());
+        assertEquals("listed", fetched.body());
+        ok("s3", "rm", "s3://" + bucket + "/copy.jpg");
+        ok("s3api", "delete-objects", "--bucket", bucket, "--delete", "{\"Objects\":[{\"Key\":\"docs/readme.md\"},{\"Key\":\"never\"}]}");
+        assertTrue(ok("s3", "rm", "s3://" + bucket + "/photos/", "--recursive").contains("delete: s3://" + bucket + "/photos/top.jpg"));
+        assertEquals("0", ok("s3api", "list-objects-v2", "--bucket", bucket, "--query", "KeyCount", "--output", "text").trim());
+        ok("s3", "rb", "s3://" + bucket);
+    }
+}

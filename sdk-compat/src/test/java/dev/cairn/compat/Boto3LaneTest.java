@@ -1,0 +1,61 @@
+package dev.cairn.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * boto3 at its defaults (aws-chunked uploads with a trailing CRC32 in current botocore),
+ * path-style, on the local backend. Each test runs one group of {@code boto3_session.py}, which
+ * checks its own results and exits non-zero on the first failed check.
+ */
+class Boto3LaneTest extends ProgramLane {
+    @Override
+    String backend() {
+        return "local";
+    }
+
+    private void group(String name) throws Exception {
+        Proc.Result r = Proc.run(work, awsEnvironment(), List.of(Tools.venvProgram("python").toString(),
+                Tools.pythonDir().resolve("boto3_session.py").toString(), name, gateway.endpoint().toString(), bucketName()));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.stdout().contains("OK " + name), r.describe());
+    }
+
+    @Test
+    void buckets() throws Exception {
+        group("buckets");
+    }
+
+    @Test
+    void badCredentials() throws Exception {
+        group("credentials");
+    }
+
+    @Test
+    @Tag("objects")
+    void objects() throws Exception {
+        group("objects");
+    }
+
+    @Test
+    @Tag("objects")
+    void listing() throws Exception {
+        group("listing");
+    }
+
+    @Test
+    @Tag("objects")
+    void copyAndDelete() throws Exception {
+        group("copy_delete");
+    }
+
+    @Test
+    @Tag("objects")
+    void presignedGet() throws Exception {
+        group("presigned");
+    }
+}

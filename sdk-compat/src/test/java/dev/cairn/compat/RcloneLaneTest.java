@@ -1,0 +1,67 @@
+package dev.cairn.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * rclone (Debian's package; {@code .ci/run} installs it) with an S3 remote of provider
+ * {@code Other}, path-style, on the local backend. Configured entirely by environment, so no
+ * user config is read.
+ */
+class RcloneLaneTest extends ProgramLane {
+    @Override
+    String backend() {
+        return "local";
+    }
+
+    private Proc.Result rclone(String... args) throws Exception {
+        Path rclone = Tools.systemProgram("rclone", "install it with: apt-get install rclone");
+        Map<String, String> env = Map.of("RCLONE_CONFIG", work.resolve("rclone.conf").toString(),
+                "RCLONE_CONFIG_CAIRN_TYPE", "s3", "RCLONE_CONFIG_CAIRN_PROVIDER", "Other",
+                "RCLONE_CONFIG_CAIRN_ACCESS_KEY_ID", Gateway.ACCESS_KEY, "RCLONE_CONFIG_CAIRN_SECRET_ACCESS_KEY", Gateway.SECRET_KEY,
+                "RCLONE_CONFIG_CAIRN_ENDPOINT", gateway.endpoint().toString(), "RCLONE_CONFIG_CAIRN_REGION", Gateway.REGION,
+                "RCLONE_CONFIG_CAIRN_FORCE_PATH_STYLE", "true");
+        List<String> cmd = new ArrayList<>(List.of(rclone.toString(), "--retries", "1", "--low-level-retries", "1"));
+        cmd.addAll(List.of(args));
+        return Proc.run(work, env, cmd);
+    }
+
+    private String ok(String... args) throws Exception {
+        Proc.Result r = rclone(args);
+        assertEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
+        return r.stdout();
+    }
+
+    @Test
+    void buckets() throws Exception {
+        String bucket = bucketName();
+        ok("mkdir", "cairn:" + bucket);
+        assertTrue(ok("lsd", "cairn:").contains(bucket));
+        ok("rmdir", "cairn:" + bucket);
+        assertTrue(!ok("lsd", "cairn:").contains(bucket));
+    }
+
+    @Test
+    @Tag("objects")
+    void copyCatListDelete() throws Exception {
+        String bucket = bucketName();
+        ok("mkdir", "cairn:" + bucket);
+        Path file = Files.write(work.resolve("f.bin"), JavaSdkLane.bytes(500_000));
+        ok("copyto", file.toString(), "cairn:" + bucket + "/dir/f.bin");
+        assertTrue(ok("ls", "cairn:" + bucket).contains("500000 dir/f.bin"));
+        ok("check", work.toString(), "cairn:" + bucket + "/dir", "--include", "f.bin");
+        Path back = work.resolve("back");
+        ok("copyto", "cairn:" + bucket + "/dir/f.bin", back.toString());
+        assertEquals(-1, Files.mismatch(file, back));
+        ok("deletefile", "cairn:" + bucket + "/dir/f.bin");
+        ok("rmdir", "cairn:" + bucket);
+    }
+}

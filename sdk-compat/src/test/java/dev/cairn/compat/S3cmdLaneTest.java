@@ -1,0 +1,67 @@
+package dev.cairn.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** s3cmd (from PyPI, in the lanes' venv), SigV4, path-style, plain HTTP, memory backend. */
+class S3cmdLaneTest extends ProgramLane {
+    @Override
+    String backend() {
+        return "memory";
+    }
+
+    private Proc.Result s3cmd(String secret, String... args) throws Exception {
+        String hostPort = "127.0.0.1:" + gateway.port();
+        Path config = Files.writeString(work.resolve("s3cfg-" + System.nanoTime()), String.join("\n", "[default]",
+                "access_key = " + Gateway.ACCESS_KEY, "secret_key = " + secret, "host_base = " + hostPort,
+                // no %(bucket)s in host_bucket: path-style requests
+                "host_bucket = " + hostPort, "use_https = False", "bucket_location = " + Gateway.REGION, "signature_v2 = False", ""));
+        // one retry: s3cmd otherwise backs off through five attempts on every 5xx
+        List<String> cmd = new ArrayList<>(List.of(Tools.venvProgram("s3cmd").toString(), "-c", config.toString(), "--max-retries=1"));
+        cmd.addAll(List.of(args));
+        return Proc.run(work, Map.of(), cmd);
+    }
+
+    private String ok(String... args) throws Exception {
+        Proc.Result r = s3cmd(Gateway.SECRET_KEY, args);
+        assertEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
+        return r.stdout();
+    }
+
+    @Test
+    void buckets() throws Exception {
+        String bucket = bucketName();
+        assertTrue(ok("mb", "s3://" + bucket).contains("Bucket 's3://" + bucket + "/' created"));
+        assertTrue(ok("ls").contains("s3://" + bucket));
+        assertTrue(ok("rb", "s3://" + bucket).contains("Bucket 's3://" + bucket + "/' removed"));
+        assertTrue(!ok("ls").contains("s3://" + bucket));
+        Proc.Result wrong = s3cmd("not-the-secret", "ls");
+        assertNotEquals(0, wrong.exitCode(), wrong.describe());
+        assertTrue((wrong.stdout() + wrong.stderr()).contains("SignatureDoesNotMatch"), wrong.describe());
+    }
+
+    @Test
+    @Tag("objects")
+    void putGetListDelete() throws Exception {
+        String bucket = bucketName();
+        ok("mb", "s3://" + bucket);
+        Path file = Files.write(work.resolve("f.bin"), JavaSdkLane.bytes(300_000));
+        ok("put", file.toString(), "s3://" + bucket + "/dir/f.bin");
+        assertTrue(ok("ls", "s3://" + bucket + "/").contains("DIR   s3://" + bucket + "/dir/"));
+        assertTrue(ok("ls", "s3://" + bucket + "/dir/").contains("s3://" + bucket + "/dir/f.bin"));
+        Path back = work.resolve("back.bin");
+        ok("get", "s3://" + bucket + "/dir/f.bin", back.toString());
+        assertEquals(-1, Files.mismatch(file, back));
+        ok("del", "s3://" + bucket + "/dir/f.bin");
+        ok("rb", "s3://" + bucket);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cairn.compat;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the client programs the lanes run. A missing tool fails the test with the install step
+ * to take; only tools that the Maven build cannot provide itself (rclone, a system package) may
+ * be skipped, and never when {@code CI} is set.
+ */
+final class Tools {
+    private static final String VENV_STEP = "run sdk-compat/scripts/ensure-python-clients.sh (the Maven build runs it before the tests)";
+
+    private Tools() {
+    }
+
+    /** The venv holding boto3, the AWS CLI and s3cmd. */
+    static Path venv() {
+        String dir = System.getProperty("cairn.venv");
+        Path venv = dir == null ? Path.of("..", ".build", "venv") : Path.of(dir);
+        return venv.toAbsolutePath().normalize();
+    }
+
+    /** A program from the venv's {@code bin/}, e.g. {@code aws}, {@code python}, {@code s3cmd}. */
+    static Path venvProgram(String name) {
+        Path p = venv().resolve("bin").resolve(name);
+        if (!Files.isExecutable(p)) {
+            fail(p + " is missing: " + VENV_STEP);
+        }
+        return p;
+    }
+
+    /** The directory holding the lanes' Python scripts. */
+    static Path pythonDir() {
+        String dir = System.getProperty("cairn.python.dir");
+        return (dir == null ? Path.of("src", "test", "python") : Path.of(dir)).toAbsolutePath();
+    }
+
+    /**
+     * A program expected on the PATH, installed by the system's package manager.
+     *
+     * @param installStep how to install it, quoted in the failure or skip message
+     */
+    static Path systemProgram(String name, String installStep) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (!dir.isEmpty() && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        String message = name + " is not on the PATH; " + installStep;
+        if (System.getenv("CI") != null) {
+            fail(message + " (.ci/run does this when run as root)");
+        }
+        Assumptions.abort(message + " — lane skipped outside CI");
+        throw new AssertionError("unreachable");
+    }
+}
