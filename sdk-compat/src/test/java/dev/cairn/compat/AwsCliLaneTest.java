@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +76,6 @@ class AwsCliLaneTest extends ProgramLane {
     }
 
     @Test
-    @Tag("objects")
     void copyUpAndDownHeadRangeAndNoSuchKey() throws Exception {
         String bucket = bucketName();
         ok("s3", "mb", "s3://" + bucket);
@@ -99,7 +97,6 @@ class AwsCliLaneTest extends ProgramLane {
     }
 
     @Test
-    @Tag("objects")
     void listCopyDeleteAndPresign() throws Exception {
         String bucket = bucketName();
         ok("s3", "mb", "s3://" + bucket);
@@ -112,7 +109,19 @@ class AwsCliLaneTest extends ProgramLane {
         assertEquals("photos/2025/a.jpg\tphotos/2026/b.jpg\tphotos/top.jpg", ok("s3api", "list-objects-v2", "--bucket", bucket,
                 "--prefix", "photos/", "--query", "Contents[].Key", "--output", "text").trim());
         ok("s3api", "copy-object", "--bucket", bucket, "--key", "copy.jpg", "--copy-source", bucket + "/photos/top.jpg");
-        String url = ok("s3", "presign", "s3://" + bucket + "/copy.jpg", "--expires-in", "300").trim();
+        // AWS CLI v1 presigns with query SigV2 unless s3.signature_version=s3v4 is configured;
+        // Cairn refuses SigV2 with S3's own message, and the documented setting makes it work.
+        String legacy = ok("s3", "presign", "s3://" + bucket + "/copy.jpg", "--expires-in", "300").trim();
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(legacy)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("<Code>InvalidRequest</Code>") && refused.body().contains("AWS4-HMAC-SHA256"), refused.body());
+        Path config = Files.writeString(work.resolve("aws-config"), "[default]\ns3 =\n    signature_version = s3v4\n");
+        Proc.Result presigned = aws(Map.of("AWS_CONFIG_FILE", config.toString()), "s3", "presign", "s3://" + bucket + "/copy.jpg",
+                "--expires-in", "300");
+        assertEquals(0, presigned.exitCode(), presigned.describe());
+        String url = presigned.stdout().trim();
+        assertTrue(url.contains("X-Amz-Signature="), url);
         HttpResponse<String> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, fetched.statusCode(), fetched.body());
@@ -120,7 +129,8 @@ class AwsCliLaneTest extends ProgramLane {
         ok("s3", "rm", "s3://" + bucket + "/copy.jpg");
         ok("s3api", "delete-objects", "--bucket", bucket, "--delete", "{\"Objects\":[{\"Key\":\"docs/readme.md\"},{\"Key\":\"never\"}]}");
         assertTrue(ok("s3", "rm", "s3://" + bucket + "/photos/", "--recursive").contains("delete: s3://" + bucket + "/photos/top.jpg"));
-        assertEquals("0", ok("s3api", "list-objects-v2", "--bucket", bucket, "--query", "KeyCount", "--output", "text").trim());
+        // The CLI's automatic pagination drops non-list fields such as KeyCount: ask for one page.
+        assertEquals("0", ok("s3api", "list-objects-v2", "--bucket", bucket, "--no-paginate", "--query", "KeyCount", "--output", "text").trim());
         ok("s3", "rb", "s3://" + bucket);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,25 +35,21 @@ class Boto3LaneTest extends ProgramLane {
     }
 
     @Test
-    @Tag("objects")
     void objects() throws Exception {
         group("objects");
     }
 
     @Test
-    @Tag("objects")
     void listing() throws Exception {
         group("listing");
     }
 
     @Test
-    @Tag("objects")
     void copyAndDelete() throws Exception {
         group("copy_delete");
     }
 
     @Test
-    @Tag("objects")
     void presignedGet() throws Exception {
         group("presigned");
     }

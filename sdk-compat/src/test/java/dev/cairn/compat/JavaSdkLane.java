@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,7 +152,6 @@ abstract class JavaSdkLane {
     abstract S3Client withCredentials(String accessKey, String secretKey);
 
     @Test
-    @Tag("objects")
     void putHeadGetAndRangedGet() {
         String bucket = newBucket();
         Map<String, byte[]> objects = Map.of("small.txt", "hello, cairn".getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -178,7 +176,6 @@ abstract class JavaSdkLane {
     }
 
     @Test
-    @Tag("objects")
     void missingKeyIsNoSuchKey() {
         String bucket = newBucket();
         assertThrows(NoSuchKeyException.class, () -> s3.getObject(b -> b.bucket(bucket).key("nope")));
@@ -188,7 +185,6 @@ abstract class JavaSdkLane {
     }
 
     @Test
-    @Tag("objects")
     void listV2WithPrefixAndDelimiter() {
         String bucket = newBucket();
         for (String key : List.of("photos/2025/a.jpg", "photos/2025/b.jpg", "photos/2026/c.jpg", "photos/top.jpg", "docs/readme.md")) {
@@ -207,7 +203,6 @@ abstract class JavaSdkLane {
     }
 
     @Test
-    @Tag("objects")
     void copyDeleteAndDeleteObjects() {
         String bucket = newBucket();
         s3.putObject(b -> b.bucket(bucket).key("src"), RequestBody.fromString("copy me"));
@@ -225,7 +220,6 @@ abstract class JavaSdkLane {
     }
 
     @Test
-    @Tag("objects")
     void presignedGetAndPutWorkWithAPlainHttpClient() throws Exception {
         String bucket = newBucket();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

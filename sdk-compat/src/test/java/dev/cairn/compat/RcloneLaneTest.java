@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +49,6 @@ class RcloneLaneTest extends ProgramLane {
     }
 
     @Test
-    @Tag("objects")
     void copyCatListDelete() throws Exception {
         String bucket = bucketName();
         ok("mkdir", "cairn:" + bucket);
