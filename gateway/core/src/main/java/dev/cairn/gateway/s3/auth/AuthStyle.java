@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Which authentication a request carries. */
 public enum AuthStyle {
-    /** No {@code Authorization} header and no {@code X-Amz-Algorithm} parameter. */
+    /** No (or an empty) {@code Authorization} header and no {@code X-Amz-Algorithm} parameter. */
     ANONYMOUS,
     /** An {@code Authorization} header. */
     HEADER,
@@ -18,9 +18,9 @@ public enum AuthStyle {
     /**
      * Tells how a request is authenticated.
      *
-     * @throws S3AuthException {@link S3ErrorCode#INVALID_ARGUMENT} when the request carries both
+     * @throws S3AuthException {@link S3ErrorCode#InvalidArgument} when the request carries both
      *     an {@code Authorization} header and presigned parameters (S3 allows one mechanism);
-     *     {@link S3ErrorCode#INVALID_REQUEST} for a SigV2 presigned URL
+     *     {@link S3ErrorCode#InvalidRequest} for a SigV2 presigned URL
      *     ({@code AWSAccessKeyId} + {@code Signature} parameters), which this gateway does not
      *     accept and must not mistake for an anonymous request
      */
@@ -29,7 +29,8 @@ public enum AuthStyle {
     }
 
     static AuthStyle detect(SignedRequestView request, QueryParameters query) {
-        boolean header = !request.headerValues("Authorization").isEmpty();
+        // An empty Authorization header authenticates nobody: S3 treats it as absent (AccessDenied).
+        boolean header = request.headerValues("Authorization").stream().anyMatch(v -> !v.isBlank());
         boolean presignedV4 = query.contains(ALGORITHM_PARAMETER);
         boolean presignedV2 = query.contains("Signature") && query.contains("AWSAccessKeyId");
         if (header && (presignedV4 || presignedV2)) {
