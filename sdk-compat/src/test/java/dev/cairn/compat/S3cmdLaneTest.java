@@ -18,12 +18,17 @@ class S3cmdLaneTest extends ProgramLane {
         return "memory";
     }
 
+    /** Whether s3cmd signs with SigV2 instead of SigV4 (the SigV2 lane overrides this). */
+    boolean signatureV2() {
+        return false;
+    }
+
     private Proc.Result s3cmd(String secret, String... args) throws Exception {
         String hostPort = "127.0.0.1:" + gateway.port();
         Path config = Files.writeString(work.resolve("s3cfg-" + System.nanoTime()), String.join("\n", "[default]",
                 "access_key = " + Gateway.ACCESS_KEY, "secret_key = " + secret, "host_base = " + hostPort,
                 // no %(bucket)s in host_bucket: path-style requests
-                "host_bucket = " + hostPort, "use_https = False", "bucket_location = " + Gateway.REGION, "signature_v2 = False", ""));
+                "host_bucket = " + hostPort, "use_https = False", "bucket_location = " + Gateway.REGION, "signature_v2 = " + (signatureV2() ? "True" : "False"), ""));
         // one retry: s3cmd otherwise backs off through five attempts on every 5xx
         List<String> cmd = new ArrayList<>(List.of(Tools.venvProgram("s3cmd").toString(), "-c", config.toString(), "--max-retries=1"));
         cmd.addAll(List.of(args));

@@ -107,7 +107,7 @@ public final class S3Api {
         try {
             ParsedRequest parsed = parser.parse(call.method(), call.headers().first("Host"), call.rawPath(), call.rawQuery(),
                     name -> call.headers().has(name));
-            VerifiedRequest auth = authenticate(call);
+            VerifiedRequest auth = authenticate(call, parsed);
             request = new S3Request(call, parsed, auth, () -> RequestBody.open(call, auth, decoder, settings.maxPutSize()));
             resource = request.resource();
             switch (parsed.operation()) {
@@ -154,7 +154,7 @@ public final class S3Api {
         return request == null ? null : request.bodyFailure();
     }
 
-    private VerifiedRequest authenticate(HttpCall call) {
+    private VerifiedRequest authenticate(HttpCall call, ParsedRequest parsed) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : call.headers().names()) {
             headers.put(name, call.headers().all(name));
@@ -163,6 +163,6 @@ public final class S3Api {
         if (AuthStyle.detect(view) == AuthStyle.ANONYMOUS) {
             throw new S3Exception(S3ErrorCode.AccessDenied, "Anonymous access is not allowed; sign the request with SigV4.");
         }
-        return verifier.verify(view);
+        return verifier.verify(view, parsed.virtualHosted() ? parsed.bucket() : null);
     }
 }

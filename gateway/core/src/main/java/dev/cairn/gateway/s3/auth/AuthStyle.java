@@ -11,7 +11,11 @@ public enum AuthStyle {
     /** An {@code Authorization} header. */
     HEADER,
     /** Query parameters of a presigned URL ({@code X-Amz-Algorithm} and friends). */
-    PRESIGNED;
+    PRESIGNED,
+    /** A SigV2 {@code Authorization: AWS <key>:<signature>} header. */
+    HEADER_V2,
+    /** A SigV2 presigned URL ({@code AWSAccessKeyId}, {@code Expires}, {@code Signature}). */
+    PRESIGNED_V2;
 
     static final String ALGORITHM_PARAMETER = "X-Amz-Algorithm";
 
@@ -20,9 +24,8 @@ public enum AuthStyle {
      *
      * @throws S3AuthException {@link S3ErrorCode#InvalidArgument} when the request carries both
      *     an {@code Authorization} header and presigned parameters (S3 allows one mechanism);
-     *     {@link S3ErrorCode#InvalidRequest} for a SigV2 presigned URL
-     *     ({@code AWSAccessKeyId} + {@code Signature} parameters), which this gateway does not
-     *     accept and must not mistake for an anonymous request
+     *     (a SigV2 presigned URL, {@code AWSAccessKeyId} + {@code Signature}, is
+     *     {@link #PRESIGNED_V2}, never mistaken for an anonymous request)
      */
     public static AuthStyle detect(SignedRequestView request) {
         return detect(request, QueryParameters.parse(request.rawQuery()));
@@ -42,14 +45,14 @@ public enum AuthStyle {
                     details);
         }
         if (header) {
-            return HEADER;
+            String value = request.headerValues("Authorization").get(0).trim();
+            return value.startsWith("AWS ") ? HEADER_V2 : HEADER;
         }
         if (presignedV4) {
             return PRESIGNED;
         }
         if (presignedV2) {
-            throw new S3AuthException(S3ErrorCode.InvalidRequest,
-                    "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.");
+            return PRESIGNED_V2;
         }
         return ANONYMOUS;
     }

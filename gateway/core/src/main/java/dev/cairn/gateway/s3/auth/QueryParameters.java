@@ -56,6 +56,11 @@ final class QueryParameters {
         return null;
     }
 
+    /** Every parameter, in the order received. */
+    List<Parameter> all() {
+        return parameters;
+    }
+
     /** How many parameters have exactly this name. */
     int count(String name) {
         int n = 0;

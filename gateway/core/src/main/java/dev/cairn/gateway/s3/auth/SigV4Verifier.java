@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Verifies AWS Signature Version 4 on S3 requests: the {@code Authorization} header (signed,
+ * Verifies AWS Signature Version 4 (and, for older clients and S3 presigning, Version 2) on S3
+ * requests: the {@code Authorization} header (signed,
  * unsigned and streaming payloads) and presigned URLs. Pure: no I/O besides the
  * {@link CredentialsLookup}, and time comes from the injected {@link Clock}. Thread-safe.
  *
@@ -30,12 +31,24 @@ public interface SigV4Verifier {
      *     presigned URL, or unsigned {@code host}/{@code x-amz-*} headers;
      *     {@code InvalidArgument} for header and query authentication together or a bad
      *     {@code x-amz-content-sha256}; {@code InvalidRequest} for a missing
-     *     {@code x-amz-content-sha256} or SigV2; {@code AuthorizationHeaderMalformed} /
+     *     {@code x-amz-content-sha256}; {@code AuthorizationHeaderMalformed} /
      *     {@code AuthorizationQueryParametersError} for unparsable parameters or a wrong scope;
      *     {@code RequestTimeTooSkewed}; {@code InvalidToken} for a session token;
      *     {@code NotImplemented} for SigV4a; {@code InvalidAccessKeyId}; {@code SignatureDoesNotMatch}
      */
-    VerifiedRequest verify(SignedRequestView request);
+    default VerifiedRequest verify(SignedRequestView request) {
+        return verify(request, null);
+    }
+
+    /**
+     * As {@link #verify(SignedRequestView)}, for a request the router addressed to a bucket named
+     * by its Host header. SigV2 signs {@code /bucket/path} for such requests; taking the bucket
+     * from the router (never guessing it from the Host) keeps a signature for one bucket from
+     * being replayed against another.
+     *
+     * @param virtualHostBucket the bucket taken from the Host header, or null for path-style
+     */
+    VerifiedRequest verify(SignedRequestView request, String virtualHostBucket);
 
     /**
      * @param credentials secret lookup by access key id

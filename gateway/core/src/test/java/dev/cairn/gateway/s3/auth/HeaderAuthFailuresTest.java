@@ -67,7 +67,7 @@ class HeaderAuthFailuresTest {
                 + ", Signature=" + GOOD_SIGNATURE + "|AuthorizationHeaderMalformed",
         "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ", SignedHeaders=host;;range, Signature=" + GOOD_SIGNATURE
                 + "|AuthorizationHeaderMalformed",
-        "AWS AKIAIOSFODNN7EXAMPLE:frJIUN8DYpKDtOLCwo//yllqDzg=|InvalidRequest",
+        "AWS AKIAIOSFODNN7EXAMPLE:frJIUN8DYpKDtOLCwo//yllqDzg=|SignatureDoesNotMatch",
         "Bearer abc.def|InvalidArgument",
         "AWS4-ECDSA-P256-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/s3/aws4_request, SignedHeaders=" + SIGNED
                 + ", Signature=3045|NotImplemented",

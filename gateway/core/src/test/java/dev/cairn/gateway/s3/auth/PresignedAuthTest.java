@@ -3,6 +3,7 @@ package dev.cairn.gateway.s3.auth;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -162,8 +163,11 @@ class PresignedAuthTest {
                 "AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1141889120&Signature=vjbyPxybdZaNmGa%2ByT272YEAiv4%3D",
                 Map.of("Host", "examplebucket.s3.amazonaws.com"));
 
-        S3AuthException e = assertThrows(S3AuthException.class, () -> AuthStyle.detect(v2));
-        assertEquals(S3ErrorCode.InvalidRequest, e.error());
+        // SigV2 presigned URLs are verified (SigV2Test); an expired one is refused, never treated as anonymous
+        assertEquals(AuthStyle.PRESIGNED_V2, AuthStyle.detect(v2));
+        S3AuthException e = assertThrows(S3AuthException.class, () -> verifier.verify(v2));
+        assertEquals(S3ErrorCode.AccessDenied, e.error());
+        assertTrue(e.getMessage().contains("expired"), e.getMessage());
     }
 
     @Test
