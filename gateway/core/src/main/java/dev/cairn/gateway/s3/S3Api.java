@@ -124,6 +124,7 @@ public final class S3Api {
                 default -> {
                 }
             }
+            TrailerPolicy.check(parsed.operation(), call.headers());
             S3Response response = handlers.get(parsed.operation()).handle(request);
             return S3Renderer.render(response, head);
         } catch (S3Exception e) {
