@@ -112,6 +112,22 @@ class Blake3HeaderTest {
         assertTrue(md5Wrong.text().contains("Content-MD5"), md5Wrong.text());
     }
 
+    @Test
+    void copyVerifiesTheExpectedDigestOfWhatItCopies() {
+        byte[] data = random(5000, 3);
+        s3.request("PUT", "/bkt/src").body(data).send();
+        S3TestClient.Response ok = s3.request("PUT", "/bkt/dst").header("x-amz-copy-source", "/bkt/src").header("x-cairn-b3", b3(data)).send();
+        assertEquals(200, ok.status(), ok.text());
+        assertEquals(b3(data), ok.header("x-cairn-b3"));
+        S3TestClient.Response bad = s3.request("PUT", "/bkt/dst2").header("x-amz-copy-source", "/bkt/src").header("x-cairn-b3", EMPTY_B3).send();
+        assertError(bad, 400, "BadDigest");
+        assertTrue(bad.text().contains("x-cairn-b3"), bad.text());
+        assertError(s3.request("GET", "/bkt/dst2").send(), 404, "NoSuchKey");
+        assertEquals(1.0, integrityFailures());
+        assertError(s3.request("PUT", "/bkt/dst3").header("x-amz-copy-source", "/bkt/src").header("x-cairn-b3", "xyz").send(), 400, "InvalidDigest");
+        assertError(s3.request("GET", "/bkt/dst3").send(), 404, "NoSuchKey");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "AF1349B9F5F9A1A6A0404DEA36DCC9499BCB25C9ADC112B7CC9A93CAE41F3262", // upper case
