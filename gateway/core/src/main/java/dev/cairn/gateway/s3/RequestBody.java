@@ -128,10 +128,30 @@ public final class RequestBody {
         if (f != null) {
             return f;
         }
-        if (e.error() == BlobError.BAD_DIGEST && expected.containsKey(ChecksumAlgorithm.MD5)) {
-            return new S3Exception(S3ErrorCode.BadDigest, "The Content-MD5 you specified did not match what we received.");
+        if (e.error() == BlobError.BAD_DIGEST) {
+            ChecksumAlgorithm which = mismatchedAlgorithm(e);
+            if (which == ChecksumAlgorithm.B3) {
+                return new S3Exception(S3ErrorCode.BadDigest, "The x-cairn-b3 you specified did not match what we received.");
+            }
+            if (which == ChecksumAlgorithm.MD5) {
+                return new S3Exception(S3ErrorCode.BadDigest, S3Checksums.badDigestMessage(ChecksumAlgorithm.MD5));
+            }
         }
         return BlobErrors.toS3(e);
+    }
+
+    /**
+     * Which expected digest the store found wrong, from the {@link IntegrityException} it wraps;
+     * null when the store did not say (the answer is then S3's generic BadDigest wording, never a
+     * guess that could name the wrong header).
+     */
+    private static ChecksumAlgorithm mismatchedAlgorithm(BlobStoreException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IntegrityException i) {
+                return i.algorithm();
+            }
+        }
+        return null;
     }
 
     private static S3Exception fromRequestException(S3RequestException e) {

@@ -99,8 +99,15 @@ public final class S3Api {
         };
     }
 
-    /** Handles one request; never throws. The caller closes the result's body, if any. */
+    /**
+     * Handles one request; never throws. The caller closes the result's body, if any. Every
+     * result, errors included, carries {@code x-amz-id-2} ({@link HostId}).
+     */
     public HttpResult handle(HttpCall call) {
+        return HostId.stamp(dispatch(call), call.requestId());
+    }
+
+    private HttpResult dispatch(HttpCall call) {
         boolean head = call.method().equals("HEAD");
         String resource = call.rawPath();
         S3Request request = null;
@@ -117,6 +124,7 @@ public final class S3Api {
                 default -> {
                 }
             }
+            TrailerPolicy.check(parsed.operation(), call.headers());
             S3Response response = handlers.get(parsed.operation()).handle(request);
             return S3Renderer.render(response, head);
         } catch (S3Exception e) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cairn.gateway.http.Headers;
 import dev.cairn.gateway.http.HttpCall;
 import dev.cairn.gateway.http.HttpResult;
+import dev.cairn.gateway.http.RequestIds;
 import dev.cairn.gateway.http.ResponseBody;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,9 +60,12 @@ public final class JdkS3Server implements AutoCloseable {
             URI uri = ex.getRequestURI();
             rawQueries.add(String.valueOf(uri.getRawQuery()));
             String length = ex.getRequestHeaders().getFirst("Content-Length");
+            // As the server's RequestObserver does: the id is assigned, and sent, outside the S3 API.
+            String requestId = RequestIds.next();
+            ex.getResponseHeaders().add("x-amz-request-id", requestId);
             HttpCall call = new HttpCall(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
                     Headers.of(Map.<String, List<String>>copyOf(ex.getRequestHeaders())), ex::getRequestBody,
-                    length == null ? HttpCall.UNKNOWN_LENGTH : Long.parseLong(length), null);
+                    length == null ? HttpCall.UNKNOWN_LENGTH : Long.parseLong(length), requestId);
             HttpResult result = api.handle(call);
             for (Map.Entry<String, String> h : result.headers()) {
                 if (!h.getKey().equalsIgnoreCase("Content-Length")) {

@@ -68,7 +68,9 @@ public record AwsChunkedRequest(AwsChunkedMode mode, long decodedContentLength, 
 
     /**
      * The {@code Content-Encoding} to store with the object: the header without its
-     * {@code aws-chunked} coding, which describes the transfer only, as S3 does.
+     * {@code aws-chunked} coding, which describes the transfer only, as S3 does. Every other coding
+     * is kept in its order; a header without {@code aws-chunked} is kept exactly as sent, and
+     * one that loses it is re-joined with {@code ", "}, the list form of RFC 9110.
      *
      * @return empty when nothing remains
      */
@@ -77,13 +79,20 @@ public record AwsChunkedRequest(AwsChunkedMode mode, long decodedContentLength, 
             return Optional.empty();
         }
         List<String> kept = new ArrayList<>();
+        boolean removed = false;
         for (String coding : contentEncoding.split(",")) {
             String c = coding.trim();
-            if (!c.isEmpty() && !c.equalsIgnoreCase("aws-chunked")) {
+            if (c.equalsIgnoreCase("aws-chunked")) {
+                removed = true;
+            } else if (!c.isEmpty()) {
                 kept.add(c);
             }
         }
-        return kept.isEmpty() ? Optional.empty() : Optional.of(String.join(",", kept));
+        if (!removed) {
+            String v = contentEncoding.trim();
+            return v.isEmpty() ? Optional.empty() : Optional.of(v);
+        }
+        return kept.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", kept));
     }
 
     /** Lowercase names from every {@code x-amz-trailer} header (comma-separated lists allowed). */

@@ -17,6 +17,7 @@ import dev.cairn.gateway.s3.chunked.S3RequestException;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import dev.cairn.gateway.s3.xml.XmlWriter;
+import io.micrometer.core.instrument.Counter;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +36,18 @@ import java.util.Set;
  *     copies; S3 answers 412 PreconditionFailed for every one that fails (never 304).</li>
  * <li>The copy keeps the source's flexible checksums and adds {@code x-amz-checksum-algorithm}.</li>
  * <li>If-None-Match / If-Match on the target work as on PutObject.</li>
+ * <li>{@value ObjectHeaders#BLAKE3_HEADER} is the BLAKE3 the client expects the copied bytes to
+ *     have: a mismatch is 400 BadDigest and nothing is written; a malformed value 400
+ *     InvalidDigest.</li>
  * </ul>
  */
 final class CopyObject {
     private final BlobStore store;
+    private final Counter integrityFailures;
 
-    CopyObject(BlobStore store) {
+    CopyObject(BlobStore store, Counter integrityFailures) {
         this.store = store;
+        this.integrityFailures = integrityFailures;
     }
 
     S3Response copy(S3Request req) {
@@ -58,6 +64,10 @@ final class CopyObject {
         ReadConditions conditions = Preconditions.read(req.headers(), Preconditions.COPY_SOURCE);
         Set<ChecksumAlgorithm> checksums = checksums(req, store.stat(source));
         WriteOptions options = new WriteOptions(precondition, null, null, null, null, checksums);
+        String expectedBlake3 = ObjectHeaders.expectedBlake3(req.headers());
+        if (expectedBlake3 != null) {
+            options = options.withExpected(ChecksumAlgorithm.B3, expectedBlake3);
+        }
         if (replace) {
             options = options.withContentType(ObjectHeaders.contentType(req.headers()))
                     .withContentHeaders(ObjectHeaders.fromRequest(req.headers()))
@@ -69,6 +79,10 @@ final class CopyObject {
         } catch (BlobStoreException e) {
             if (e.error() == BlobError.NOT_MODIFIED) {
                 throw new S3Exception(S3ErrorCode.PreconditionFailed);
+            }
+            if (e.error() == BlobError.BAD_DIGEST && expectedBlake3 != null) {
+                integrityFailures.increment();
+                throw new S3Exception(S3ErrorCode.BadDigest, "The x-cairn-b3 you specified did not match the source object.");
             }
             throw e;
         }

@@ -7,7 +7,10 @@ import dev.cairn.gateway.http.HttpDates;
 import dev.cairn.gateway.s3.S3Response;
 import dev.cairn.gateway.s3.chunked.AwsChunkedRequest;
 import dev.cairn.gateway.s3.chunked.S3Checksums;
+import dev.cairn.gateway.s3.error.S3ErrorCode;
+import dev.cairn.gateway.s3.error.S3Exception;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,8 @@ final class ObjectHeaders {
      * stored.
      */
     static final String BLAKE3_HEADER = "x-cairn-b3";
+
+    private static final int BLAKE3_HEX_LENGTH = 64;
 
     /** Stored header names (lower-case, as in {@link ObjectInfo#contentHeaders()}) to their wire spelling. */
     static final Map<String, String> STORED = orderedMap(
@@ -58,6 +63,31 @@ final class ObjectHeaders {
             }
         }
         return out;
+    }
+
+    /**
+     * The BLAKE3 a write request says its body has ({@value #BLAKE3_HEADER}), for the store to
+     * verify before it publishes. Only the form Cairn itself sends is accepted, 64 lowercase hex
+     * digits, so a value copied from a response always works and a typo is never half-parsed.
+     *
+     * @return the expected digest, or null when the header is absent
+     * @throws S3Exception InvalidDigest (400) for any other form, or when the header is repeated
+     */
+    static String expectedBlake3(Headers request) {
+        List<String> values = request.all(BLAKE3_HEADER);
+        if (values.isEmpty()) {
+            return null;
+        }
+        String v = values.get(0).trim();
+        if (values.size() > 1 || !isLowerHex(v, BLAKE3_HEX_LENGTH)) {
+            throw new S3Exception(S3ErrorCode.InvalidDigest,
+                    "The " + BLAKE3_HEADER + " you specified was invalid: it must be 64 lowercase hex digits.");
+        }
+        return v;
+    }
+
+    private static boolean isLowerHex(String v, int length) {
+        return v.length() == length && v.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
     /** ETag and Last-Modified of a version: what a 200, 206 and 304 all carry. */

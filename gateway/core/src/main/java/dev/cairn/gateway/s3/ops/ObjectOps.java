@@ -11,11 +11,13 @@ import java.util.Map;
  * The object operations: PutObject, GetObject, HeadObject, CopyObject, DeleteObject and
  * DeleteObjects. Each lives in its own class; this one wires them to their operations.
  *
- * <p>Metrics: {@value #INTEGRITY_FAIL}{@code {reason="checksum_mismatch"}} counts uploads refused
- * because the body did not match the client's Content-MD5 or flexible checksum (400 BadDigest).
+ * <p>Metrics: {@value #INTEGRITY_FAIL}{@code {reason="checksum_mismatch"}} counts writes refused
+ * because the bytes did not match the client's Content-MD5, flexible checksum or
+ * {@value ObjectHeaders#BLAKE3_HEADER} (400 BadDigest).
  *
  * <p>Response header {@value ObjectHeaders#BLAKE3_HEADER} carries the object's BLAKE3 (lowercase
- * hex) on GetObject, HeadObject, PutObject and CopyObject.
+ * hex) on GetObject, HeadObject, PutObject and CopyObject; on PutObject and CopyObject requests it
+ * is the BLAKE3 the client expects, verified before the object is published.
  */
 public final class ObjectOps {
     /** Counter of integrity failures; public API, like every metric name. */
@@ -33,7 +35,7 @@ public final class ObjectOps {
                 .register(registry);
         this.put = new PutObject(store, checksumMismatch);
         this.get = new GetObject(store);
-        this.copy = new CopyObject(store);
+        this.copy = new CopyObject(store, checksumMismatch);
         this.delete = new DeleteObjects(store);
     }
 

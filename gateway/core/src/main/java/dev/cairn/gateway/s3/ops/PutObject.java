@@ -7,6 +7,7 @@ import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.gateway.s3.RequestBody;
 import dev.cairn.gateway.s3.S3Request;
 import dev.cairn.gateway.s3.S3Response;
@@ -21,9 +22,13 @@ import java.util.Map;
  * SHA-256, flexible checksum); the store checks Content-MD5 and publishes only a body that
  * passed every check, so a failed upload leaves the previous version in place.
  *
+ * <p>{@value ObjectHeaders#BLAKE3_HEADER} on the request is the BLAKE3 the client expects; the store
+ * verifies it like Content-MD5, before publishing.
+ *
  * <p>Errors before the body is read: 501 NotImplemented for a conditional write the store cannot
- * enforce atomically or S3 does not define, 400 MetadataTooLarge, 411 MissingContentLength for a
- * body of undeclared length. While or after reading: the client's own failure (BadDigest,
+ * enforce atomically or S3 does not define, 400 MetadataTooLarge, 400 InvalidDigest for an
+ * {@value ObjectHeaders#BLAKE3_HEADER} that is not 64 lowercase hex digits, 411
+ * MissingContentLength for a body of undeclared length. While or after reading: the client's own failure (BadDigest,
  * SignatureDoesNotMatch, IncompleteBody, ...) wins over the store's; 412 PreconditionFailed and
  * 404 NoSuchKey (If-Match on a missing key) come from the store's atomic check.
  */
@@ -40,12 +45,16 @@ final class PutObject {
         BlobKey key = req.blobKey();
         WritePrecondition precondition = Preconditions.write(req.headers(), store.capabilities());
         Map<String, String> metadata = UserMetadata.fromRequest(req.headers());
+        String expectedBlake3 = ObjectHeaders.expectedBlake3(req.headers());
         RequestBody body = req.body();
         if (body.length() < 0) {
             throw new S3Exception(S3ErrorCode.MissingContentLength);
         }
         WriteOptions options = new WriteOptions(precondition, ObjectHeaders.contentType(req.headers()),
                 ObjectHeaders.fromRequest(req.headers()), metadata, body.expectedChecksums(), body.extraChecksums());
+        if (expectedBlake3 != null) {
+            options = options.withExpected(ChecksumAlgorithm.B3, expectedBlake3);
+        }
         ObjectInfo info;
         try {
             info = store.write(key, new ObjectSource(body.stream(), body.length()), options);

@@ -63,7 +63,9 @@ class AwsChunkedRequestTest {
     void awsChunkedIsNotStoredAsContentEncoding() {
         assertEquals(Optional.empty(), AwsChunkedRequest.storedContentEncoding("aws-chunked"));
         assertEquals(Optional.of("gzip"), AwsChunkedRequest.storedContentEncoding("aws-chunked, gzip"));
-        assertEquals(Optional.of("gzip,br"), AwsChunkedRequest.storedContentEncoding("gzip,AWS-CHUNKED,br"));
+        assertEquals(Optional.of("gzip, br"), AwsChunkedRequest.storedContentEncoding("gzip,AWS-CHUNKED,br"));
+        assertEquals(Optional.of("gzip,br"), AwsChunkedRequest.storedContentEncoding("gzip,br"), "untouched without aws-chunked");
+        assertEquals(Optional.empty(), AwsChunkedRequest.storedContentEncoding(" , aws-chunked ,"));
         assertEquals(Optional.empty(), AwsChunkedRequest.storedContentEncoding(null));
     }
 }

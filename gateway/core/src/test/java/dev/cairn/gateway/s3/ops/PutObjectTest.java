@@ -19,6 +19,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PutObjectTest {
@@ -177,6 +178,30 @@ class PutObjectTest {
         assertEquals("gzip", get("/bkt/z").header("Content-Encoding"));
         s3.request("PUT", "/bkt/z2").payload(Payload.STREAMING).header("Content-Encoding", "aws-chunked").body("zz").send();
         assertNull(get("/bkt/z2").header("Content-Encoding"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "gzip, aws-chunked|gzip",
+        "aws-chunked, gzip|gzip",
+        "aws-chunked,gzip|gzip",
+        "gzip, aws-chunked, br|gzip, br",
+        "AWS-Chunked|",
+        "gzip, br|gzip, br",
+        "identity|identity"})
+    void onlyTheAwsChunkedCodingIsDropped(String sent, String stored) {
+        for (Payload payload : Payload.values()) {
+            S3TestClient.Response put = s3.request("PUT", "/bkt/enc").payload(payload).header("Content-Encoding", sent).body("zz").send();
+            assertEquals(200, put.status(), put.text());
+            for (String method : new String[] {"GET", "HEAD"}) {
+                assertEquals(stored, s3.request(method, "/bkt/enc").send().header("Content-Encoding"), payload + " " + method);
+            }
+            assertEquals(stored, s3.store().stat(new BlobKey("bkt", "enc")).contentHeaders().get("content-encoding"));
+        }
+        S3TestClient.Response copy = s3.request("PUT", "/bkt/enc2").header("x-amz-copy-source", "/bkt/enc")
+                .header("x-amz-metadata-directive", "REPLACE").header("Content-Encoding", sent).send();
+        assertEquals(200, copy.status(), copy.text());
+        assertEquals(stored, s3.request("HEAD", "/bkt/enc2").send().header("Content-Encoding"), "CopyObject with REPLACE");
     }
 
     @Test

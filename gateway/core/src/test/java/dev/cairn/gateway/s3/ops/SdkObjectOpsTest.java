@@ -24,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -122,19 +123,47 @@ class SdkObjectOpsTest {
     @EnumSource(value = RequestChecksumCalculation.class, names = {"WHEN_SUPPORTED", "WHEN_REQUIRED"})
     void explicitChecksumAlgorithmsRoundTrip(RequestChecksumCalculation calc) {
         // CRC64NVME is left out: the SDK computes it only with the aws-crt native library.
-        byte[] data = "sha and crc32c".getBytes(StandardCharsets.UTF_8);
+        byte[] data = new byte[150_001]; // several SDK chunks, odd length
+        new Random(11).nextBytes(data);
         try (S3Client s3 = client(calc)) {
-            for (ChecksumAlgorithm a : new ChecksumAlgorithm[] {ChecksumAlgorithm.CRC32_C, ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA1}) {
+            for (ChecksumAlgorithm a : new ChecksumAlgorithm[] {ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32_C,
+                    ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA1}) {
                 String k = "alg/" + calc + "/" + a;
-                s3.putObject(b -> b.bucket("sdk-bucket").key(k).checksumAlgorithm(a), RequestBody.fromBytes(data));
+                dev.cairn.blob.digest.ChecksumAlgorithm ours = dev.cairn.blob.digest.ChecksumAlgorithm.valueOf(a.name().replace("_", ""));
+                String expected = ReferenceChecksums.base64(ours, data);
+                PutObjectResponse put = s3.putObject(b -> b.bucket("sdk-bucket").key(k).checksumAlgorithm(a), RequestBody.fromBytes(data));
+                assertEquals(expected, checksum(a, put.checksumCRC32(), put.checksumCRC32C(), put.checksumSHA1(), put.checksumSHA256()));
+                assertEquals(ChecksumType.FULL_OBJECT, put.checksumType());
+                // the SDK validates the returned checksum against the bytes it received, too
                 GetObjectResponse r = s3.getObjectAsBytes(b -> b.bucket("sdk-bucket").key(k).checksumMode(ChecksumMode.ENABLED)).response();
-                String value = switch (a) {
-                    case CRC32_C -> r.checksumCRC32C();
-                    case SHA256 -> r.checksumSHA256();
-                    default -> r.checksumSHA1();
-                };
-                assertTrue(value != null && !value.isEmpty(), a + ": " + r);
+                assertEquals(expected, checksum(a, r.checksumCRC32(), r.checksumCRC32C(), r.checksumSHA1(), r.checksumSHA256()), a + ": " + r);
+                assertEquals(ChecksumType.FULL_OBJECT, r.checksumType());
+                HeadObjectResponse h = s3.headObject(b -> b.bucket("sdk-bucket").key(k).checksumMode(ChecksumMode.ENABLED));
+                assertEquals(expected, checksum(a, h.checksumCRC32(), h.checksumCRC32C(), h.checksumSHA1(), h.checksumSHA256()));
+                assertEquals(Blake3HeaderTest.b3(data), r.sdkHttpResponse().firstMatchingHeader("x-cairn-b3").orElseThrow());
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RequestChecksumCalculation.class, names = {"WHEN_SUPPORTED", "WHEN_REQUIRED"})
+    void errorsCarryTheRequestAndHostIds(RequestChecksumCalculation calc) {
+        try (S3Client s3 = client(calc)) {
+            S3Exception missing = assertThrows(S3Exception.class, () -> s3.getObject(b -> b.bucket("sdk-bucket").key("no/such/key")));
+            assertTrue(missing.requestId() != null && !missing.requestId().isEmpty(), missing.toString());
+            assertTrue(missing.extendedRequestId() != null && !missing.extendedRequestId().isEmpty(), missing.toString());
+            S3Exception headMissing = assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("sdk-bucket").key("no/such/key")));
+            assertTrue(headMissing.extendedRequestId() != null && !headMissing.extendedRequestId().isEmpty(), headMissing.toString());
+        }
+    }
+
+    private static String checksum(ChecksumAlgorithm a, String crc32, String crc32c, String sha1, String sha256) {
+        return switch (a) {
+            case CRC32 -> crc32;
+            case CRC32_C -> crc32c;
+            case SHA1 -> sha1;
+            case SHA256 -> sha256;
+            default -> throw new IllegalArgumentException(a.toString());
+        };
     }
 }
