@@ -62,4 +62,27 @@ class RcloneLaneTest extends ProgramLane {
         ok("deletefile", "cairn:" + bucket + "/dir/f.bin");
         ok("rmdir", "cairn:" + bucket);
     }
+
+    /**
+     * {@code sync} up, {@code check} (sizes and MD5s against the listing's ETags), down into an
+     * empty directory, and a sync after a local delete removes the object.
+     */
+    @Test
+    void syncUpAndBackDown() throws Exception {
+        String bucket = bucketName();
+        ok("mkdir", "cairn:" + bucket);
+        Path tree = SyncTree.write(work.resolve("tree"));
+        ok("sync", tree.toString(), "cairn:" + bucket + "/tree");
+        ok("check", tree.toString(), "cairn:" + bucket + "/tree");
+        List<String> remote = ok("lsf", "-R", "--files-only", "cairn:" + bucket + "/tree").lines().sorted().toList();
+        assertEquals(SyncTree.FILES.keySet().stream().sorted().toList(), remote);
+        Path down = work.resolve("down");
+        ok("sync", "cairn:" + bucket + "/tree", down.toString());
+        SyncTree.assertSameTree(tree, down);
+
+        Files.delete(tree.resolve("plus+sign/1+1=2.txt"));
+        ok("sync", tree.toString(), "cairn:" + bucket + "/tree");
+        assertTrue(!ok("lsf", "-R", "--files-only", "cairn:" + bucket + "/tree").contains("1+1=2.txt"));
+        ok("check", tree.toString(), "cairn:" + bucket + "/tree");
+    }
 }
