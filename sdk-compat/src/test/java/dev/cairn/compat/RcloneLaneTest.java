@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * rclone (Debian's package; {@code .ci/run} installs it) with an S3 remote of provider
- * {@code Other}, path-style, on the local backend. Configured entirely by environment, so no
- * user config is read.
+ * {@code Other}, path-style, on the local backend. Its own config file (given with
+ * {@code --config}), so no user config is read.
  */
 class RcloneLaneTest extends ProgramLane {
     @Override
@@ -23,14 +23,18 @@ class RcloneLaneTest extends ProgramLane {
 
     private Proc.Result rclone(String... args) throws Exception {
         Path rclone = Tools.systemProgram("rclone", "install it with: apt-get install rclone");
-        Map<String, String> env = Map.of("RCLONE_CONFIG", work.resolve("rclone.conf").toString(),
-                "RCLONE_CONFIG_CAIRN_TYPE", "s3", "RCLONE_CONFIG_CAIRN_PROVIDER", "Other",
-                "RCLONE_CONFIG_CAIRN_ACCESS_KEY_ID", Gateway.ACCESS_KEY, "RCLONE_CONFIG_CAIRN_SECRET_ACCESS_KEY", Gateway.SECRET_KEY,
-                "RCLONE_CONFIG_CAIRN_ENDPOINT", gateway.endpoint().toString(), "RCLONE_CONFIG_CAIRN_REGION", Gateway.REGION,
-                "RCLONE_CONFIG_CAIRN_FORCE_PATH_STYLE", "true");
-        List<String> cmd = new ArrayList<>(List.of(rclone.toString(), "--retries", "1", "--low-level-retries", "1"));
+        // the remote exactly as docs/s3-compatibility.md gives it
+        Path config = Files.writeString(work.resolve("rclone.conf"), String.join("\n", "[cairn]",
+                "type = s3",
+                "provider = Other",
+                "access_key_id = " + Gateway.ACCESS_KEY,
+                "secret_access_key = " + Gateway.SECRET_KEY,
+                "endpoint = " + gateway.endpoint(),
+                "region = " + Gateway.REGION,
+                "force_path_style = true", ""));
+        List<String> cmd = new ArrayList<>(List.of(rclone.toString(), "--config", config.toString(), "--retries", "1", "--low-level-retries", "1"));
         cmd.addAll(List.of(args));
-        return Proc.run(work, env, cmd);
+        return Proc.run(work, Map.of(), cmd);
     }
 
     private String ok(String... args) throws Exception {
