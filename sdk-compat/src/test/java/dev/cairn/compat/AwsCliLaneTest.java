@@ -134,4 +134,42 @@ class AwsCliLaneTest extends ProgramLane {
         assertEquals("0", ok("s3api", "list-objects-v2", "--bucket", bucket, "--no-paginate", "--query", "KeyCount", "--output", "text").trim());
         ok("s3", "rb", "s3://" + bucket);
     }
+
+    /**
+     * The profile docs/s3-compatibility.md tells people to write, used as written: endpoint and
+     * region from the config file, keys from the credentials file, nothing from the environment.
+     * A 9 MiB file goes up in one PUT only because of the raised multipart threshold (Cairn has no
+     * multipart uploads yet), and the presigned URL is SigV4 only because of signature_version.
+     */
+    @Test
+    void documentedProfile() throws Exception {
+        Path config = Files.writeString(work.resolve("config"), String.join("\n", "[profile cairn]",
+                "region = us-east-1",
+                "endpoint_url = " + gateway.endpoint(),
+                "s3 =",
+                "    signature_version = s3v4",
+                "    multipart_threshold = 5GB", ""));
+        Path credentials = Files.writeString(work.resolve("credentials"), String.join("\n", "[cairn]",
+                "aws_access_key_id = " + Gateway.ACCESS_KEY,
+                "aws_secret_access_key = " + Gateway.SECRET_KEY, ""));
+        Map<String, String> env = Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+        String bucket = bucketName();
+        Path nine = Files.write(work.resolve("nine-mib.bin"), JavaSdkLane.bytes(9 << 20));
+        for (List<String> args : List.of(List.of("s3", "mb", "s3://" + bucket), List.of("s3", "cp", nine.toString(), "s3://" + bucket + "/nine-mib.bin"),
+                List.of("s3", "cp", "s3://" + bucket + "/nine-mib.bin", work.resolve("nine.back").toString()))) {
+            List<String> cmd = new ArrayList<>(List.of(Tools.venvProgram("aws").toString(), "--profile", "cairn"));
+            cmd.addAll(args);
+            Proc.Result r = Proc.run(work, env, cmd);
+            assertEquals(0, r.exitCode(), args + "\n" + r.describe());
+        }
+        assertEquals(-1, Files.mismatch(nine, work.resolve("nine.back")));
+        Proc.Result presign = Proc.run(work, env, List.of(Tools.venvProgram("aws").toString(), "--profile", "cairn", "s3", "presign",
+                "s3://" + bucket + "/nine-mib.bin"));
+        assertEquals(0, presign.exitCode(), presign.describe());
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(presign.stdout().trim())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fetched.statusCode());
+        assertArrayEquals(Files.readAllBytes(nine), fetched.body());
+    }
 }

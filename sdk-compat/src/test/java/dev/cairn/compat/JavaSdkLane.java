@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * One AWS SDK for Java v2 lane: a normal session against a real gateway, one test per group of
@@ -239,5 +240,64 @@ abstract class JavaSdkLane {
             assertEquals(403, bad.statusCode(), bad.body());
             assertTrue(bad.body().contains("<Code>SignatureDoesNotMatch</Code>"), bad.body());
         }
+    }
+
+    /**
+     * A presigned PUT that signs Content-Type and user metadata binds the uploader to them: sent
+     * with the signed headers it stores a binary file body with them, sent without them it is
+     * refused.
+     */
+    @Test
+    void presignedPutWithSignedHeadersAndAFileBody(@TempDir Path tmp) throws Exception {
+        String bucket = newBucket();
+        Path file = java.nio.file.Files.write(tmp.resolve("upload.bin"), bytes(MIB + 17));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (S3Presigner presigner = presigner(gateway)) {
+            PresignedPutObjectRequest put = presigner.presignPutObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(p -> p.bucket(bucket).key("signed headers.bin").contentType("application/x-presigned")
+                            .metadata(Map.of("lane", "presigner"))));
+            HttpRequest.Builder request = HttpRequest.newBuilder(put.url().toURI()).PUT(HttpRequest.BodyPublishers.ofFile(file));
+            // java.net.http sets Host itself (and refuses to be told); every other signed header is sent as signed
+            put.signedHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("host")) {
+                    values.forEach(v -> request.header(name, v));
+                }
+            });
+            HttpResponse<String> stored = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, stored.statusCode(), stored.body());
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("signed headers.bin"));
+            assertEquals("application/x-presigned", head.contentType());
+            assertEquals("presigner", head.metadata().get("lane"));
+            assertArrayEquals(java.nio.file.Files.readAllBytes(file), s3.getObjectAsBytes(b -> b.bucket(bucket).key("signed headers.bin")).asByteArray());
+
+            HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(put.url().toURI()).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, unsigned.statusCode(), unsigned.body());
+            assertTrue(unsigned.body().contains("<Code>SignatureDoesNotMatch</Code>"), unsigned.body());
+        }
+    }
+
+    /** X-Amz-Expires is honoured: a URL valid for one second is refused once that second is over. */
+    @Test
+    void presignedUrlsExpire() throws Exception {
+        String bucket = newBucket();
+        s3.putObject(b -> b.bucket(bucket).key("short-lived"), RequestBody.fromString("soon unreachable"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try (S3Presigner presigner = presigner(gateway)) {
+            URI get = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofSeconds(1))
+                    .getObjectRequest(g -> g.bucket(bucket).key("short-lived"))).url().toURI();
+            URI put = presigner.presignPutObject(b -> b.signatureDuration(Duration.ofSeconds(1))
+                    .putObjectRequest(p -> p.bucket(bucket).key("short-lived"))).url().toURI();
+            // X-Amz-Date has whole seconds, so the URLs are dead at most 2 s after signing
+            Thread.sleep(2_500);
+            HttpResponse<String> lateGet = http.send(HttpRequest.newBuilder(get).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> latePut = http.send(HttpRequest.newBuilder(put).PUT(HttpRequest.BodyPublishers.ofString("overwrite")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (HttpResponse<String> late : List.of(lateGet, latePut)) {
+                assertEquals(403, late.statusCode(), late.body());
+                assertTrue(late.body().contains("<Code>AccessDenied</Code>") && late.body().contains("Request has expired"), late.body());
+            }
+        }
+        assertEquals("soon unreachable", s3.getObjectAsBytes(b -> b.bucket(bucket).key("short-lived")).asUtf8String(), "the late PUT changed nothing");
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * rclone (Debian's package; {@code .ci/run} installs it) with an S3 remote of provider
- * {@code Other}, path-style, on the local backend. Configured entirely by environment, so no
- * user config is read.
+ * {@code Other}, path-style, on the local backend. Its own config file (given with
+ * {@code --config}), so no user config is read.
  */
 class RcloneLaneTest extends ProgramLane {
     @Override
@@ -23,14 +23,18 @@ class RcloneLaneTest extends ProgramLane {
 
     private Proc.Result rclone(String... args) throws Exception {
         Path rclone = Tools.systemProgram("rclone", "install it with: apt-get install rclone");
-        Map<String, String> env = Map.of("RCLONE_CONFIG", work.resolve("rclone.conf").toString(),
-                "RCLONE_CONFIG_CAIRN_TYPE", "s3", "RCLONE_CONFIG_CAIRN_PROVIDER", "Other",
-                "RCLONE_CONFIG_CAIRN_ACCESS_KEY_ID", Gateway.ACCESS_KEY, "RCLONE_CONFIG_CAIRN_SECRET_ACCESS_KEY", Gateway.SECRET_KEY,
-                "RCLONE_CONFIG_CAIRN_ENDPOINT", gateway.endpoint().toString(), "RCLONE_CONFIG_CAIRN_REGION", Gateway.REGION,
-                "RCLONE_CONFIG_CAIRN_FORCE_PATH_STYLE", "true");
-        List<String> cmd = new ArrayList<>(List.of(rclone.toString(), "--retries", "1", "--low-level-retries", "1"));
+        // the remote exactly as docs/s3-compatibility.md gives it
+        Path config = Files.writeString(work.resolve("rclone.conf"), String.join("\n", "[cairn]",
+                "type = s3",
+                "provider = Other",
+                "access_key_id = " + Gateway.ACCESS_KEY,
+                "secret_access_key = " + Gateway.SECRET_KEY,
+                "endpoint = " + gateway.endpoint(),
+                "region = " + Gateway.REGION,
+                "force_path_style = true", ""));
+        List<String> cmd = new ArrayList<>(List.of(rclone.toString(), "--config", config.toString(), "--retries", "1", "--low-level-retries", "1"));
         cmd.addAll(List.of(args));
-        return Proc.run(work, env, cmd);
+        return Proc.run(work, Map.of(), cmd);
     }
 
     private String ok(String... args) throws Exception {
@@ -61,5 +65,28 @@ class RcloneLaneTest extends ProgramLane {
         assertEquals(-1, Files.mismatch(file, back));
         ok("deletefile", "cairn:" + bucket + "/dir/f.bin");
         ok("rmdir", "cairn:" + bucket);
+    }
+
+    /**
+     * {@code sync} up, {@code check} (sizes and MD5s against the listing's ETags), down into an
+     * empty directory, and a sync after a local delete removes the object.
+     */
+    @Test
+    void syncUpAndBackDown() throws Exception {
+        String bucket = bucketName();
+        ok("mkdir", "cairn:" + bucket);
+        Path tree = SyncTree.write(work.resolve("tree"));
+        ok("sync", tree.toString(), "cairn:" + bucket + "/tree");
+        ok("check", tree.toString(), "cairn:" + bucket + "/tree");
+        List<String> remote = ok("lsf", "-R", "--files-only", "cairn:" + bucket + "/tree").lines().sorted().toList();
+        assertEquals(SyncTree.FILES.keySet().stream().sorted().toList(), remote);
+        Path down = work.resolve("down");
+        ok("sync", "cairn:" + bucket + "/tree", down.toString());
+        SyncTree.assertSameTree(tree, down);
+
+        Files.delete(tree.resolve("plus+sign/1+1=2.txt"));
+        ok("sync", tree.toString(), "cairn:" + bucket + "/tree");
+        assertTrue(!ok("lsf", "-R", "--files-only", "cairn:" + bucket + "/tree").contains("1+1=2.txt"));
+        ok("check", tree.toString(), "cairn:" + bucket + "/tree");
     }
 }

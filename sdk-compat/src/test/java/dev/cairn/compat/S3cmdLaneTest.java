@@ -68,4 +68,30 @@ class S3cmdLaneTest extends ProgramLane {
         ok("del", "s3://" + bucket + "/dir/f.bin");
         ok("rb", "s3://" + bucket);
     }
+
+    /**
+     * {@code sync} up, again (s3cmd compares sizes and MD5s with the listing, so a key or ETag that
+     * came back altered would upload again), down into an empty directory, and with
+     * {@code --delete-removed} after a local delete.
+     */
+    @Test
+    void syncUpAndBackDown() throws Exception {
+        String bucket = bucketName();
+        ok("mb", "s3://" + bucket);
+        Path tree = SyncTree.write(work.resolve("tree"));
+        String up = ok("sync", tree + "/", "s3://" + bucket + "/tree/");
+        assertEquals(SyncTree.FILES.size(), up.lines().filter(l -> l.startsWith("upload: ")).count(), up);
+        String again = ok("sync", tree + "/", "s3://" + bucket + "/tree/");
+        assertTrue(again.lines().noneMatch(l -> l.startsWith("upload: ")), again);
+        Path down = work.resolve("down");
+        String fetched = ok("sync", "s3://" + bucket + "/tree/", down + "/");
+        assertEquals(SyncTree.FILES.size(), fetched.lines().filter(l -> l.startsWith("download: ")).count(), fetched);
+        SyncTree.assertSameTree(tree, down);
+
+        Files.delete(tree.resolve("plus+sign/1+1=2.txt"));
+        ok("sync", "--delete-removed", tree + "/", "s3://" + bucket + "/tree/");
+        String listed = ok("ls", "--recursive", "s3://" + bucket + "/tree/");
+        assertEquals(SyncTree.FILES.size() - 1, listed.lines().filter(l -> l.contains("s3://" + bucket + "/tree/")).count(), listed);
+        assertTrue(!listed.contains("1+1=2.txt"), listed);
+    }
 }
