@@ -139,7 +139,7 @@ expect_equal "$(count_lines "$down" 'download: ')" "$files"
 diff -r tree down || fail "the tree synced down differs from the one synced up"
 
 step="presign"
-# v2 presigns with SigV4 (v1 needs s3.signature_version = s3v4); Cairn refuses SigV2 URLs
+# v2 presigns with SigV4 (v1 presigns with SigV2 unless s3.signature_version = s3v4; Cairn accepts both)
 url=$(aws s3 presign "s3://$bucket/tree/ünïcødé ✓/日本語 ファイル.txt" --expires-in 300)
 expect_contains "$url" "X-Amz-Algorithm=AWS4-HMAC-SHA256"
 step="presigned GET with curl"

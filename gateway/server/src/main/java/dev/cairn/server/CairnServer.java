@@ -6,7 +6,9 @@ import dev.cairn.gateway.oap.OapSettings;
 import dev.cairn.gateway.s3.S3Api;
 import dev.cairn.gateway.s3.S3Settings;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.cairn.gateway.s3.auth.AccessKeys;
 import dev.cairn.server.auth.CredentialStore;
+import dev.cairn.server.auth.S3KeyRing;
 import dev.cairn.server.config.BackendCatalog;
 import dev.cairn.server.config.CairnConfig;
 import dev.cairn.server.config.ConfigException;
@@ -73,7 +75,8 @@ public final class CairnServer implements AutoCloseable {
      * Resolves credentials (generating and printing them on first start), opens the backend,
      * binds and starts serving; returns once the port accepts connections.
      *
-     * @throws ConfigException when the backend rejects its settings
+     * @throws ConfigException when the backend rejects its settings, or the S3 key pairs cannot be
+     *     read or repeat a key id
      * @throws UncheckedIOException when the credentials file cannot be read or written
      * @throws dev.cairn.blob.BlobStoreException when the backend cannot reach its medium
      * @throws IllegalStateException when Jetty cannot start, e.g. the port is taken (the cause says why)
@@ -99,12 +102,17 @@ public final class CairnServer implements AutoCloseable {
     /** As {@link #start(CairnConfig, PrintStream, List)}, with the S3 API built by {@code s3}. */
     static CairnServer start(CairnConfig config, PrintStream console, List<Object> extraComponents, S3ApiFactory s3) {
         CairnConfig.Credentials credentials = new CredentialStore(config.storage().dataDir(), console).resolve(config.credentials());
+        AccessKeys accessKeys = S3KeyRing.assemble(credentials, config.s3());
         BlobStore store = BackendCatalog.discover().open(config.storage());
         MetricsRegistry metrics = new MetricsRegistry();
         try {
             CairnConfig.S3 c = config.s3();
-            S3Settings s3Settings = new S3Settings(c.region(), c.strictRegion(), c.virtualHostDomain(), credentials.accessKey(),
-                    credentials.secretKey(), c.maxPutSize(), c.maxClockSkew());
+            S3Settings s3Settings = new S3Settings(c.region(), c.strictRegion(), c.virtualHostDomain(), accessKeys,
+                    c.publicReadBuckets(), c.maxPutSize(), c.maxClockSkew());
+            if (accessKeys.keyIds().size() > 1 || !c.publicReadBuckets().isEmpty()) {
+                LOG.info("S3: {} access keys; public-read buckets: {}", accessKeys.keyIds().size(),
+                        c.publicReadBuckets().isEmpty() ? "none" : String.join(", ", c.publicReadBuckets()));
+            }
             S3Api s3Api = s3.create(store, s3Settings, metrics.registry());
             return startJetty(config, credentials, store, metrics, s3Api, extraComponents);
         } catch (RuntimeException | Error e) {

@@ -34,7 +34,8 @@ class MainTest {
             assertTrue(help.contains("env " + k.envName() + ", default " + (k.defaultValue() == null ? "(unset)" : k.defaultValue().isEmpty() ? "(empty)" : k.defaultValue())),
                     "help shows env and default of " + k.key());
         }
-        for (String key : new String[] {"http.port", "data.dir", "backend", "access-key", "secret-key", "oap.write-token", "memory.max-bytes", "local.min-free"}) {
+        for (String key : new String[] {"http.port", "data.dir", "backend", "access-key", "secret-key", "oap.write-token", "memory.max-bytes", "local.min-free",
+            "s3.credentials-file", "s3.credentials", "s3.public-read-buckets"}) {
             assertTrue(help.contains("--" + key + "="), key);
         }
         assertTrue(help.contains("CAIRN_HTTP_PORT, default 8080"), help);
@@ -66,6 +67,34 @@ class MainTest {
         assertEquals(2, run(Map.of(), "--backend=memory", "--memory.max-bytes=lots", "--http.port=0", "--http.host=127.0.0.1",
                 "--data.dir=" + data));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("memory.max-bytes"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badCredentialsFileAtStartExits2NamingTheFile(@TempDir Path data) throws Exception {
+        Path keys = data.resolve("keys.properties");
+        java.nio.file.Files.writeString(keys, "AKIDONE = top-secret-1\nAKIDONE = top-secret-2\n");
+        assertEquals(2, run(Map.of("CAIRN_S3_CREDENTIALS_FILE", keys.toString()), "--backend=memory", "--http.port=0",
+                "--http.host=127.0.0.1", "--data.dir=" + data));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("cairn: configuration error: s3.credentials-file: " + keys + " line 2:"), message);
+        assertFalse(message.contains("top-secret"), message);
+    }
+
+    @Test
+    void publicReadBucketServesAnonymousReadsOnly(@TempDir Path data) throws Exception {
+        Main.Holder holder = new Main.Holder();
+        int code = Main.run(new String[] {"--backend=memory", "--http.port=0", "--http.host=127.0.0.1", "--data.dir=" + data,
+            "--s3.public-read-buckets=www"}, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), holder);
+        assertEquals(Main.RUNNING, code, err.toString(StandardCharsets.UTF_8));
+        try {
+            // the bucket does not exist yet: a public bucket answers the truth, a private one only AccessDenied
+            assertEquals(404, Http.get(holder.server.baseUri(), "/www/index.html").statusCode());
+            assertEquals(403, Http.get(holder.server.baseUri(), "/private/index.html").statusCode());
+            assertEquals(403, Http.get(holder.server.baseUri(), "/").statusCode());
+        } finally {
+            holder.server.close();
+        }
     }
 
     @Test

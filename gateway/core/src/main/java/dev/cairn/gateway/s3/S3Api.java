@@ -5,6 +5,7 @@ import dev.cairn.blob.BlobStoreException;
 import dev.cairn.gateway.http.HttpCall;
 import dev.cairn.gateway.http.HttpResult;
 import dev.cairn.gateway.s3.auth.AuthStyle;
+import dev.cairn.gateway.s3.auth.Principal;
 import dev.cairn.gateway.s3.auth.S3AuthException;
 import dev.cairn.gateway.s3.auth.SigV4Settings;
 import dev.cairn.gateway.s3.auth.SigV4Verifier;
@@ -35,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * The S3 API: parse, authenticate, dispatch, render. Framework-free: the server turns each
  * request into an {@link HttpCall} and writes the returned {@link HttpResult}.
  *
- * <p>Every request is SigV4-authenticated (header, presigned or streaming); anonymous requests
- * are refused with AccessDenied. Known but unsupported operations answer 501 NotImplemented, and
+ * <p>Signed requests are SigV4-verified (header, presigned or streaming) and, once verified, may
+ * do everything (single tenant). A request without any signature is anonymous: the
+ * {@link Authorizer} lets it read a public-read bucket and refuses everything else with
+ * AccessDenied. A request with a bad signature is refused, never treated as anonymous. Known but unsupported operations answer 501 NotImplemented, and
  * no request can fall through to another operation ({@link S3RequestParser}). Every failure is
  * S3 error XML with the right status; unexpected ones are 500 InternalError with a request id
  * that is also logged, never a stack trace.
@@ -49,6 +52,7 @@ public final class S3Api {
     private final S3Settings settings;
     private final S3RequestParser parser;
     private final SigV4Verifier verifier;
+    private final Authorizer authorizer;
     private final AwsChunkedDecoder decoder = AwsChunkedDecoder.defaults();
     private final Map<S3Operation, S3Handler> handlers;
 
@@ -61,7 +65,8 @@ public final class S3Api {
         this.parser = new S3RequestParser(settings.virtualHostDomain());
         SigV4Settings sig = new SigV4Settings(settings.strictRegion() ? settings.region() : null, settings.maxClockSkew(),
                 SigV4Settings.defaults().signingKeyCacheSize());
-        this.verifier = SigV4Verifier.create(this::secretFor, sig, clock);
+        this.verifier = SigV4Verifier.create(settings.accessKeys(), sig, clock);
+        this.authorizer = new Authorizer(settings.publicReadBuckets());
         EnumMap<S3Operation, S3Handler> all = new EnumMap<>(S3Operation.class);
         for (S3Operation op : S3Operation.values()) {
             if (op.isError()) {
@@ -89,10 +94,6 @@ public final class S3Api {
         return m;
     }
 
-    private String secretFor(String accessKey) {
-        return settings.accessKey().equals(accessKey) ? settings.secretKey() : null;
-    }
-
     private static S3Handler notImplemented(S3Operation op) {
         return req -> {
             throw new S3Exception(S3ErrorCode.NotImplemented, op + " is not implemented by this gateway.");
@@ -115,7 +116,9 @@ public final class S3Api {
             ParsedRequest parsed = parser.parse(call.method(), call.headers().first("Host"), call.rawPath(), call.rawQuery(),
                     name -> call.headers().has(name));
             VerifiedRequest auth = authenticate(call, parsed);
-            request = new S3Request(call, parsed, auth, () -> RequestBody.open(call, auth, decoder, settings.maxPutSize()));
+            Principal principal = auth == null ? Principal.ANONYMOUS : Principal.of(auth.accessKeyId());
+            authorizer.check(parsed.operation().access(), principal, parsed.bucket());
+            request = new S3Request(call, parsed, auth, principal, () -> openBody(call, auth));
             resource = request.resource();
             switch (parsed.operation()) {
                 case UNSUPPORTED -> throw new S3Exception(S3ErrorCode.NotImplemented,
@@ -162,6 +165,15 @@ public final class S3Api {
         return request == null ? null : request.bodyFailure();
     }
 
+    private RequestBody openBody(HttpCall call, VerifiedRequest auth) {
+        if (auth == null) {
+            // the authorizer admits anonymous callers only to READ operations, which read no body
+            throw new S3Exception(S3ErrorCode.AccessDenied, "Anonymous requests cannot send a body.");
+        }
+        return RequestBody.open(call, auth, decoder, settings.maxPutSize());
+    }
+
+    /** The verified signature, or null for an anonymous request (no signature of any kind). */
     private VerifiedRequest authenticate(HttpCall call, ParsedRequest parsed) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : call.headers().names()) {
@@ -169,7 +181,7 @@ public final class S3Api {
         }
         SignedRequestView view = new SignedRequestView(call.method(), call.rawPath(), call.rawQuery(), headers);
         if (AuthStyle.detect(view) == AuthStyle.ANONYMOUS) {
-            throw new S3Exception(S3ErrorCode.AccessDenied, "Anonymous access is not allowed; sign the request with SigV4.");
+            return null;
         }
         return verifier.verify(view, parsed.virtualHosted() ? parsed.bucket() : null);
     }

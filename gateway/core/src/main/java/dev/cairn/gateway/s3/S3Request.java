@@ -3,6 +3,7 @@ package dev.cairn.gateway.s3;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.gateway.http.Headers;
 import dev.cairn.gateway.http.HttpCall;
+import dev.cairn.gateway.s3.auth.Principal;
 import dev.cairn.gateway.s3.auth.VerifiedRequest;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
@@ -11,18 +12,20 @@ import dev.cairn.gateway.s3.route.QueryParams;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** One authenticated, routed S3 request, as handlers see it. */
+/** One authenticated, authorized, routed S3 request, as handlers see it. */
 public final class S3Request {
     private final HttpCall call;
     private final ParsedRequest parsed;
     private final VerifiedRequest auth;
+    private final Principal principal;
     private final Supplier<RequestBody> bodyOpener;
     private RequestBody body;
 
-    S3Request(HttpCall call, ParsedRequest parsed, VerifiedRequest auth, Supplier<RequestBody> bodyOpener) {
+    S3Request(HttpCall call, ParsedRequest parsed, VerifiedRequest auth, Principal principal, Supplier<RequestBody> bodyOpener) {
         this.call = call;
         this.parsed = parsed;
         this.auth = auth;
+        this.principal = principal;
         this.bodyOpener = bodyOpener;
     }
 
@@ -51,8 +54,14 @@ public final class S3Request {
         return parsed;
     }
 
+    /** The verified signature, or null for an anonymous request. */
     public VerifiedRequest auth() {
         return auth;
+    }
+
+    /** Who sent the request; already authorized for this operation. */
+    public Principal principal() {
+        return principal;
     }
 
     /** The addressed bucket, or null at service scope. */

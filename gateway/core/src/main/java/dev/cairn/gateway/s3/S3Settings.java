@@ -1,7 +1,10 @@
 package dev.cairn.gateway.s3;
 
+import dev.cairn.gateway.s3.auth.AccessKeys;
+import dev.cairn.gateway.s3.route.BucketNames;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of the S3 API, bound by the server from {@code s3.*} configuration and the credentials.
@@ -11,8 +14,8 @@ import java.util.Objects;
  *     {@code strictRegion} is false, because clients default to their own configured region
  * @param strictRegion reject signatures whose credential scope names another region
  * @param virtualHostDomain domain for virtual-hosted-style requests ({@code bucket.<domain>}); null for path-style only
- * @param accessKey the one access key id
- * @param secretKey its secret
+ * @param accessKeys every accepted access key pair; its owner is the {@code Owner} in listings
+ * @param publicReadBuckets buckets anonymous callers may read (objects and listings); copied
  * @param maxPutSize the largest single PutObject body (S3: 5 GiB)
  * @param maxClockSkew how far a header-signed request's time may be from the server's
  */
@@ -20,17 +23,26 @@ public record S3Settings(
         String region,
         boolean strictRegion,
         String virtualHostDomain,
-        String accessKey,
-        String secretKey,
+        AccessKeys accessKeys,
+        Set<String> publicReadBuckets,
         long maxPutSize,
         Duration maxClockSkew) {
 
     public static final long DEFAULT_MAX_PUT_SIZE = 5L << 30;
 
+    /**
+     * @throws IllegalArgumentException for a public-read bucket that is not a valid bucket name,
+     *     or a max put size below one byte
+     */
     public S3Settings {
         Objects.requireNonNull(region, "region");
-        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
-            throw new IllegalArgumentException("the S3 API needs an access key and a secret key");
+        Objects.requireNonNull(accessKeys, "accessKeys");
+        publicReadBuckets = Set.copyOf(publicReadBuckets);
+        for (String bucket : publicReadBuckets) {
+            String problem = BucketNames.problem(bucket);
+            if (problem != null) {
+                throw new IllegalArgumentException("public-read bucket '" + bucket + "': " + problem);
+            }
         }
         if (maxPutSize < 1) {
             throw new IllegalArgumentException("s3.max-put-size must be at least 1 byte");
@@ -38,10 +50,31 @@ public record S3Settings(
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
     }
 
-    /** Never prints the secret. */
+    /**
+     * One key pair and no public buckets.
+     *
+     * @throws IllegalArgumentException for an empty access key or secret key
+     */
+    public S3Settings(String region, boolean strictRegion, String virtualHostDomain, String accessKey, String secretKey,
+            long maxPutSize, Duration maxClockSkew) {
+        this(region, strictRegion, virtualHostDomain, AccessKeys.of(accessKey, secretKey), Set.of(), maxPutSize, maxClockSkew);
+    }
+
+    /** The owner's access key id, shown as the {@code Owner} of buckets and objects. */
+    public String accessKey() {
+        return accessKeys.owner();
+    }
+
+    /** These settings with other key pairs and public-read buckets. */
+    public S3Settings withAccess(AccessKeys keys, Set<String> publicRead) {
+        return new S3Settings(region, strictRegion, virtualHostDomain, keys, publicRead, maxPutSize, maxClockSkew);
+    }
+
+    /** Never prints a secret. */
     @Override
     public String toString() {
         return "S3Settings[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
-                + ", accessKey=" + accessKey + ", secretKey=(redacted), maxPutSize=" + maxPutSize + ", maxClockSkew=" + maxClockSkew + "]";
+                + ", accessKeys=" + accessKeys + ", publicReadBuckets=" + publicReadBuckets + ", maxPutSize=" + maxPutSize
+                + ", maxClockSkew=" + maxClockSkew + "]";
     }
 }

@@ -49,10 +49,24 @@ public final class S3TestClient {
     }
 
     public S3TestClient(BlobStore store) {
+        this(store, UnaryOperator.identity());
+    }
+
+    /**
+     * @param customize changes the default settings (one key pair {@link #ACCESS_KEY}, no public
+     *     buckets), e.g. {@code s -> s.withAccess(keys, Set.of("pub"))}
+     */
+    public S3TestClient(BlobStore store, UnaryOperator<S3Settings> customize) {
         this.store = store;
         S3Settings settings = new S3Settings(REGION, false, null, ACCESS_KEY, SECRET_KEY, S3Settings.DEFAULT_MAX_PUT_SIZE,
                 Duration.ofMinutes(15));
-        this.api = S3Api.create(store, settings, registry, Clock.systemUTC());
+        this.api = S3Api.create(store, customize.apply(settings), registry, Clock.systemUTC());
+    }
+
+    /** Over a fresh memory store, with customized settings. */
+    public static S3TestClient customized(UnaryOperator<S3Settings> customize) {
+        return new S3TestClient(new MemoryBlobStoreProvider().open(new BackendSettings(Path.of("."), Map.of("memory.max-bytes", "64MiB"))),
+                customize);
     }
 
     public BlobStore store() {
@@ -97,6 +111,9 @@ public final class S3TestClient {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
         private Payload payload = Payload.SIGNED;
+        private String accessKey = ACCESS_KEY;
+        private String secretKey = SECRET_KEY;
+        private boolean anonymous;
         private UnaryOperator<byte[]> tamper = UnaryOperator.identity();
 
         private Request(String method, String encodedPath) {
@@ -122,6 +139,19 @@ public final class S3TestClient {
 
         public Request body(String text) {
             return body(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Signs with another key pair. */
+        public Request signedBy(String accessKeyId, String secret) {
+            this.accessKey = accessKeyId;
+            this.secretKey = secret;
+            return this;
+        }
+
+        /** Sends the request without any signature, as an anonymous client would. */
+        public Request anonymous() {
+            this.anonymous = true;
+            return this;
         }
 
         public Request payload(Payload p) {
@@ -158,8 +188,11 @@ public final class S3TestClient {
         if (r.body != null && r.payload != Payload.STREAMING) {
             b.putHeader("Content-Length", Integer.toString(r.body.length));
         }
+        if (r.anonymous) {
+            return deliver(r.method, b.build(), r.body == null ? new byte[0] : r.body);
+        }
         SignedRequest signed = AwsV4HttpSigner.create().sign(s -> {
-            s.identity(AwsCredentialsIdentity.create(ACCESS_KEY, SECRET_KEY))
+            s.identity(AwsCredentialsIdentity.create(r.accessKey, r.secretKey))
                     .request(b.build())
                     .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
                     .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
@@ -172,14 +205,17 @@ public final class S3TestClient {
                 s.payload(ContentStreamProvider.fromByteArray(r.body));
             }
         });
-        SdkHttpRequest req = signed.request();
         byte[] wire = r.tamper.apply(r.body == null ? new byte[0] : signed.payload().map(p -> readAll(p.newStream())).orElse(r.body));
+        return deliver(r.method, signed.request(), wire);
+    }
+
+    private Response deliver(String method, SdkHttpRequest req, byte[] wire) {
         Headers headers = Headers.of(req.headers());
         String contentLength = headers.first("Content-Length");
         long length = contentLength != null ? Long.parseLong(contentLength) : wire.length;
         Map<String, List<String>> withHost = new LinkedHashMap<>(req.headers());
         withHost.putIfAbsent("Host", List.of("127.0.0.1:9000"));
-        HttpCall call = new HttpCall(r.method, req.encodedPath(), req.encodedQueryParameters().orElse(null), Headers.of(withHost),
+        HttpCall call = new HttpCall(method, req.encodedPath(), req.encodedQueryParameters().orElse(null), Headers.of(withHost),
                 () -> new ByteArrayInputStream(wire), length, null);
         HttpResult result = api.handle(call);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

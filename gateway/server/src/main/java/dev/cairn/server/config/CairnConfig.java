@@ -2,8 +2,12 @@ package dev.cairn.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The server's whole configuration, immutable and validated. Built from, in increasing
@@ -52,11 +56,33 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
     }
 
     /**
-     * S3 API settings except the credentials, which live in {@link Credentials}.
+     * S3 API settings. The owner's key pair (configured or generated) lives in {@link Credentials};
+     * these are the further pairs, still unread when they are in a file.
      *
      * @param virtualHostDomain null when only path-style requests are served
+     * @param credentialsFile {@code s3.credentials-file}, read at start; null when unset
+     * @param inlineCredentials {@code s3.credentials}: access key id to secret, in the given order
+     * @param publicReadBuckets buckets anonymous callers may read
      */
-    public record S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew) {
+    public record S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew,
+            Path credentialsFile, Map<String, String> inlineCredentials, Set<String> publicReadBuckets) {
+        public S3 {
+            inlineCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(inlineCredentials));
+            publicReadBuckets = Collections.unmodifiableSet(new LinkedHashSet<>(publicReadBuckets));
+        }
+
+        /** No further key pairs and no public buckets. */
+        public S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew) {
+            this(region, strictRegion, virtualHostDomain, maxPutSize, maxClockSkew, null, Map.of(), Set.of());
+        }
+
+        @Override
+        public String toString() {
+            return "S3[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
+                    + ", maxPutSize=" + maxPutSize + ", maxClockSkew=" + maxClockSkew + ", credentialsFile=" + credentialsFile
+                    + ", inlineCredentials=" + inlineCredentials.keySet() + " (secrets redacted), publicReadBuckets="
+                    + publicReadBuckets + "]";
+        }
     }
 
     /** Configured credentials; any of them may be null, meaning "generate or load from the data directory". */

@@ -1,8 +1,13 @@
 package dev.cairn.server.config;
 
+import dev.cairn.gateway.s3.auth.AccessKeys;
+import dev.cairn.gateway.s3.route.BucketNames;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Turns raw sourced settings into a typed, validated {@link CairnConfig}. */
@@ -56,7 +61,10 @@ final class ConfigBinder {
                 (Boolean) value("s3.strict-region"),
                 virtualHostDomain(),
                 positive("s3.max-put-size", (Long) value("s3.max-put-size")),
-                positiveDuration("s3.max-clock-skew"));
+                positiveDuration("s3.max-clock-skew"),
+                (Path) value("s3.credentials-file"),
+                inlineCredentials(),
+                publicReadBuckets());
         CairnConfig.Credentials credentials = new CairnConfig.Credentials(
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));
@@ -91,6 +99,59 @@ final class ConfigBinder {
             throw bad("s3.virtual-host-domain", "'" + domain + "' is not a DNS name (no scheme, port or path)");
         }
         return domain;
+    }
+
+    /** {@code KEY:SECRET,KEY:SECRET}; messages name key ids (not secret) and never a secret. */
+    private Map<String, String> inlineCredentials() {
+        String key = "s3.credentials";
+        String text = (String) value(key);
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (text == null) {
+            return pairs;
+        }
+        int n = 0;
+        for (String item : text.split(",", -1)) {
+            n++;
+            String pair = item.trim();
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                throw bad(key, "pair " + n + " is not ACCESS_KEY_ID:SECRET");
+            }
+            String id = pair.substring(0, colon).trim();
+            String secret = pair.substring(colon + 1).trim();
+            String problem = AccessKeys.keyIdProblem(id);
+            if (problem != null) {
+                throw bad(key, "pair " + n + ": " + problem);
+            }
+            if (secret.isEmpty()) {
+                throw bad(key, "access key id '" + id + "' has an empty secret");
+            }
+            if (pairs.putIfAbsent(id, secret) != null) {
+                throw bad(key, "access key id '" + id + "' is given twice");
+            }
+        }
+        return pairs;
+    }
+
+    private Set<String> publicReadBuckets() {
+        String key = "s3.public-read-buckets";
+        String text = (String) value(key);
+        Set<String> buckets = new LinkedHashSet<>();
+        if (text == null) {
+            return buckets;
+        }
+        for (String item : text.split(",")) {
+            String bucket = item.trim();
+            if (bucket.isEmpty()) {
+                continue;
+            }
+            String problem = BucketNames.problem(bucket);
+            if (problem != null) {
+                throw bad(key, "'" + bucket + "' is not a bucket name: " + problem);
+            }
+            buckets.add(bucket);
+        }
+        return buckets;
     }
 
     private Duration positiveDuration(String key) {

@@ -47,6 +47,12 @@ public final class ConfigTable {
             ConfigKey.of("s3.max-put-size", "5GiB", ValueType.SIZE, "Largest single PutObject body."),
             ConfigKey.of("s3.max-clock-skew", "15m", ValueType.DURATION,
                     "How far a signed request's time may differ from the server clock."),
+            ConfigKey.of("s3.credentials-file", null, ValueType.PATH,
+                    "File of further S3 key pairs, one 'ACCESS_KEY_ID = SECRET' per line; keep it mode 0600."),
+            ConfigKey.secret("s3.credentials",
+                    "Further S3 key pairs inline: ACCESS_KEY_ID:SECRET,ACCESS_KEY_ID:SECRET (for environments without files)."),
+            ConfigKey.of("s3.public-read-buckets", null, ValueType.STRING,
+                    "Comma-separated buckets anyone may read without signing (objects, HEAD and listings)."),
             ConfigKey.of("log.level", "info", ValueType.LOG_LEVEL, "Log level of the server's own loggers."),
             ConfigKey.of("log.access", "true", ValueType.BOOLEAN, "Write one access-log line per request (logger cairn.access)."));
 

@@ -4,13 +4,19 @@ package dev.cairn.gateway.s3.route;
  * Every S3 operation Cairn routes, with the access it needs. {@link #UNSUPPORTED} is a known S3
  * sub-resource or operation Cairn does not implement (501 NotImplemented);
  * {@link #METHOD_NOT_ALLOWED} is a method that no operation on the addressed resource accepts.
+ *
+ * <p>{@link Access#READ} is exactly what S3's {@code public-read} canned ACL grants an anonymous
+ * caller: objects, bucket existence and listings (including in-progress uploads). Everything
+ * else needs a signature: GetBucketLocation is owner-only in S3, ListParts is not granted by
+ * that ACL, and the two error pseudo-operations are {@link Access#OWNER} so an anonymous
+ * caller learns nothing beyond AccessDenied.
  */
 public enum S3Operation {
     LIST_BUCKETS(Access.OWNER),
     CREATE_BUCKET(Access.OWNER),
     HEAD_BUCKET(Access.READ),
     DELETE_BUCKET(Access.OWNER),
-    GET_BUCKET_LOCATION(Access.READ),
+    GET_BUCKET_LOCATION(Access.OWNER),
     LIST_OBJECTS(Access.READ),
     LIST_OBJECTS_V2(Access.READ),
     DELETE_OBJECTS(Access.WRITE),
@@ -25,9 +31,9 @@ public enum S3Operation {
     UPLOAD_PART_COPY(Access.WRITE),
     COMPLETE_MULTIPART_UPLOAD(Access.WRITE),
     ABORT_MULTIPART_UPLOAD(Access.WRITE),
-    LIST_PARTS(Access.READ),
-    UNSUPPORTED(Access.READ),
-    METHOD_NOT_ALLOWED(Access.READ);
+    LIST_PARTS(Access.WRITE),
+    UNSUPPORTED(Access.OWNER),
+    METHOD_NOT_ALLOWED(Access.OWNER);
 
     private final Access access;
 
