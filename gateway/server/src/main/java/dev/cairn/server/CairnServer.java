@@ -17,7 +17,7 @@ import dev.cairn.server.http.JsonErrorHandler;
 import dev.cairn.server.http.MetricsResource;
 import dev.cairn.server.http.ThrowableMapper;
 import dev.cairn.server.oap.OapResource;
-import dev.cairn.server.s3.RawContentType;
+import dev.cairn.server.http.RawContentType;
 import dev.cairn.server.s3.S3Resource;
 import dev.cairn.server.observe.MetricsRegistry;
 import dev.cairn.server.observe.RequestObserver;

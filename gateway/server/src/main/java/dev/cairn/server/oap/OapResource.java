@@ -1,11 +1,9 @@
 package dev.cairn.server.oap;
 
-import dev.cairn.gateway.http.Headers;
 import dev.cairn.gateway.http.HttpCall;
 import dev.cairn.gateway.http.HttpResult;
-import dev.cairn.gateway.http.ResponseBody;
 import dev.cairn.gateway.oap.OapApi;
-import dev.cairn.server.observe.RequestIds;
+import dev.cairn.server.http.HttpBridge;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.DELETE;
@@ -18,10 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.server.Request;
 import org.glassfish.jersey.server.CloseableService;
@@ -50,64 +45,47 @@ public final class OapResource {
 
     @GET
     @Path("{p: put|o|o/.*}")
-    public Response get(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response get(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
     @HEAD
     @Path("{p: put|o|o/.*}")
-    public Response head(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response head(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
     @PUT
     @Path("{p: put|o|o/.*}")
-    public Response put(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response put(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
     @POST
     @Path("{p: put|o|o/.*}")
-    public Response post(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response post(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
     @DELETE
     @Path("{p: put|o|o/.*}")
-    public Response delete(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response delete(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
     @PATCH
     @Path("{p: put|o|o/.*}")
-    public Response patch(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response patch(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
     @OPTIONS
     @Path("{p: put|o|o/.*}")
-    public Response options(@Context HttpHeaders headers, @Context ContainerRequestContext ctx, @Context CloseableService closer) {
-        return call(headers, ctx, closer);
+    public Response options(@Context ContainerRequestContext ctx, @Context CloseableService closer) {
+        return call(ctx, closer);
     }
 
-    private Response call(HttpHeaders headers, ContainerRequestContext ctx, CloseableService closer) {
-        Request jetty = jettyRequest.get();
-        HttpCall call = new HttpCall(ctx.getMethod(), jetty.getHttpURI().getPath(), Headers.of(headers.getRequestHeaders()),
-                ctx::getEntityStream, Math.max(HttpCall.UNKNOWN_LENGTH, jetty.getLength()), RequestIds.of(jetty));
-        return render(api.handle(call), closer);
-    }
-
-    private static Response render(HttpResult result, CloseableService closer) {
-        Response.ResponseBuilder b = Response.status(result.status());
-        for (Map.Entry<String, String> h : result.headers()) {
-            b.header(h.getKey(), h.getValue());
-        }
-        ResponseBody body = result.body();
-        if (body != null) {
-            // Closed at the end of the request whether or not Jersey ever writes the entity.
-            closer.add(body);
-            b.entity((StreamingOutput) body::writeTo);
-        }
-        return b.build();
+    private Response call(ContainerRequestContext ctx, CloseableService closer) {
+        return HttpBridge.render(api.handle(HttpBridge.call(jettyRequest.get(), ctx)), ctx, closer);
     }
 }

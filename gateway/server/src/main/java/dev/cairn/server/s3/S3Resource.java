@@ -1,11 +1,7 @@
 package dev.cairn.server.s3;
 
-import dev.cairn.gateway.http.Headers;
-import dev.cairn.gateway.http.HttpCall;
-import dev.cairn.gateway.http.HttpResult;
-import dev.cairn.gateway.http.ResponseBody;
 import dev.cairn.gateway.s3.S3Api;
-import dev.cairn.server.observe.RequestIds;
+import dev.cairn.server.http.HttpBridge;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.DELETE;
@@ -19,14 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.glassfish.jersey.server.CloseableService;
 
@@ -44,7 +33,7 @@ import org.glassfish.jersey.server.CloseableService;
  *       sent, and Jetty consumes or closes the unread rest when the exchange completes.
  *   <li>A body goes out with its exact Content-Length; a HEAD answer carries the handler's
  *       Content-Length and no body; a response the handler gave no Content-Type gets none
- *       ({@link RawContentType}).
+ *       ({@link dev.cairn.server.http.RawContentType}).
  * </ul>
  *
  * <p>The class sits at {@code /} with {@code {path: .*}} method templates for the reason
@@ -54,8 +43,6 @@ import org.glassfish.jersey.server.CloseableService;
  */
 @Path("/")
 public final class S3Resource {
-    private static final String CONTENT_LENGTH = "Content-Length";
-    private static final String CONTENT_TYPE = "Content-Type";
 
     private final S3Api api;
 
@@ -109,39 +96,6 @@ public final class S3Resource {
     }
 
     private Response call(ContainerRequestContext ctx, CloseableService closer) {
-        Request jetty = jettyRequest.get();
-        HttpURI uri = jetty.getHttpURI();
-        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
-        HttpCall call = new HttpCall(ctx.getMethod(), path, uri.getQuery(), headersOf(jetty), ctx::getEntityStream,
-                Math.max(HttpCall.UNKNOWN_LENGTH, jetty.getLength()), RequestIds.of(jetty));
-        return render(api.handle(call), ctx, closer);
-    }
-
-    private static Headers headersOf(Request jetty) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (HttpField f : jetty.getHeaders()) {
-            fields.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue());
-        }
-        return Headers.of(fields);
-    }
-
-    private static Response render(HttpResult result, ContainerRequestContext ctx, CloseableService closer) {
-        Response.ResponseBuilder b = Response.status(result.status());
-        for (Map.Entry<String, String> h : result.headers()) {
-            b.header(h.getKey(), h.getValue());
-        }
-        ResponseBody body = result.body();
-        if (body != null) {
-            // closed at the end of the request whether or not Jersey ever writes the entity
-            closer.add(body);
-            if (result.header(CONTENT_LENGTH) == null) {
-                b.header(CONTENT_LENGTH, Long.toString(body.length()));
-            }
-            if (result.header(CONTENT_TYPE) == null) {
-                RawContentType.suppress(ctx);
-            }
-            b.entity((StreamingOutput) body::writeTo);
-        }
-        return b.build();
+        return HttpBridge.render(api.handle(HttpBridge.call(jettyRequest.get(), ctx)), ctx, closer);
     }
 }

@@ -1,4 +1,4 @@
-package dev.cairn.server.s3;
+package dev.cairn.server.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.ext.WriterInterceptor;

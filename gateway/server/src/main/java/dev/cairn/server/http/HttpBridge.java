@@ -1,0 +1,67 @@
+package dev.cairn.server.http;
+
+import dev.cairn.gateway.http.Headers;
+import dev.cairn.gateway.http.HttpCall;
+import dev.cairn.gateway.http.HttpResult;
+import dev.cairn.gateway.http.ResponseBody;
+import dev.cairn.server.observe.RequestIds;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Request;
+import org.glassfish.jersey.server.CloseableService;
+
+/**
+ * The one adapter between Jersey/Jetty and the framework-free protocol layer, shared by the OAP
+ * and S3 resources. Requests go in raw: the path and query exactly as sent (never Jersey's
+ * decoded forms), the header lines as Jetty received them (SigV4 signs them), a body opened only
+ * when a handler reads it, and the request id the observer assigned. Responses come out as the
+ * handler wrote them: its headers only (no Content-Type invented by Jersey), the exact
+ * Content-Length, and a streamed body that is closed even if never written.
+ */
+public final class HttpBridge {
+    private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String CONTENT_TYPE = "Content-Type";
+
+    private HttpBridge() {
+    }
+
+    /** The request as the protocol layer sees it. */
+    public static HttpCall call(Request jetty, ContainerRequestContext ctx) {
+        HttpURI uri = jetty.getHttpURI();
+        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (HttpField f : jetty.getHeaders()) {
+            fields.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue());
+        }
+        return new HttpCall(ctx.getMethod(), path, uri.getQuery(), Headers.of(fields), ctx::getEntityStream,
+                Math.max(HttpCall.UNKNOWN_LENGTH, jetty.getLength()), RequestIds.of(jetty));
+    }
+
+    /** The handler's answer as a JAX-RS response. */
+    public static Response render(HttpResult result, ContainerRequestContext ctx, CloseableService closer) {
+        Response.ResponseBuilder b = Response.status(result.status());
+        for (Map.Entry<String, String> h : result.headers()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        ResponseBody body = result.body();
+        if (body != null) {
+            // closed at the end of the request whether or not Jersey ever writes the entity
+            closer.add(body);
+            if (result.header(CONTENT_LENGTH) == null) {
+                b.header(CONTENT_LENGTH, Long.toString(body.length()));
+            }
+            if (result.header(CONTENT_TYPE) == null) {
+                RawContentType.suppress(ctx);
+            }
+            b.entity((StreamingOutput) body::writeTo);
+        }
+        return b.build();
+    }
+}
