@@ -5,21 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ForwardingBlobStore;
 import dev.cairn.blob.BlobStoreException;
-import dev.cairn.blob.BucketInfo;
 import dev.cairn.blob.Capability;
-import dev.cairn.blob.ListPage;
-import dev.cairn.blob.ListRequest;
 import dev.cairn.blob.ObjectInfo;
-import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ObjectSource;
-import dev.cairn.blob.ReadOptions;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.digest.Hex;
 import dev.cairn.gateway.s3.S3TestClient;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -60,45 +55,10 @@ final class ObjectTestSupport {
 
     /** A store that forwards to another but declares no capabilities (a backend without conditional writes). */
     static BlobStore withoutCapabilities(BlobStore d) {
-        return new BlobStore() {
-            @Override
-            public String id() {
-                return d.id();
-            }
-
+        return new ForwardingBlobStore(d) {
             @Override
             public Set<Capability> capabilities() {
                 return Set.of();
-            }
-
-            @Override
-            public void createBucket(String bucket) {
-                d.createBucket(bucket);
-            }
-
-            @Override
-            public void deleteBucket(String bucket) {
-                d.deleteBucket(bucket);
-            }
-
-            @Override
-            public boolean bucketExists(String bucket) {
-                return d.bucketExists(bucket);
-            }
-
-            @Override
-            public List<BucketInfo> listBuckets() {
-                return d.listBuckets();
-            }
-
-            @Override
-            public ObjectInfo stat(BlobKey key) {
-                return d.stat(key);
-            }
-
-            @Override
-            public ObjectReader read(BlobKey key, ReadOptions options) {
-                return d.read(key, options);
             }
 
             @Override
@@ -106,17 +66,7 @@ final class ObjectTestSupport {
                 if (!options.precondition().equals(dev.cairn.blob.WritePrecondition.NONE)) {
                     throw new BlobStoreException(dev.cairn.blob.BlobError.UNSUPPORTED, id(), key, "no conditional writes");
                 }
-                return d.write(key, source, options);
-            }
-
-            @Override
-            public void delete(BlobKey key) {
-                d.delete(key);
-            }
-
-            @Override
-            public ListPage list(ListRequest request) {
-                return d.list(request);
+                return delegate().write(key, source, options);
             }
         };
     }
