@@ -22,6 +22,8 @@ public enum BlobError {
     INVALID_ARGUMENT(false),
     INVALID_PART(false),
     INVALID_PART_ORDER(false),
+    /** A multipart part other than the last is smaller than the minimum part size. */
+    ENTITY_TOO_SMALL(false),
     /** The store lacks the capability the request needs. */
     UNSUPPORTED(false),
     /** The store is out of space (disk full, memory cap reached). Retrying later may succeed. */

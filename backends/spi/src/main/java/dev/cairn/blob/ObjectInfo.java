@@ -20,6 +20,7 @@ import java.util.TreeMap;
  *     {@code cache-control}, {@code expires})
  * @param userMetadata user metadata, lower-case names without the {@code x-amz-meta-} prefix
  * @param checksums digests of the bytes, in each algorithm's text form; always has {@link ChecksumAlgorithm#B3}
+ * @param partSizes the sizes of a multipart object's parts, in order; empty for a single-part object
  */
 public record ObjectInfo(
         BlobKey key,
@@ -29,7 +30,8 @@ public record ObjectInfo(
         String contentType,
         Map<String, String> contentHeaders,
         Map<String, String> userMetadata,
-        Map<ChecksumAlgorithm, String> checksums) {
+        Map<ChecksumAlgorithm, String> checksums,
+        java.util.List<Long> partSizes) {
 
     public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
@@ -43,7 +45,19 @@ public record ObjectInfo(
         contentType = contentType == null || contentType.isEmpty() ? DEFAULT_CONTENT_TYPE : contentType;
         contentHeaders = sortedCopy(contentHeaders);
         userMetadata = sortedCopy(userMetadata);
+        partSizes = partSizes == null ? java.util.List.of() : java.util.List.copyOf(partSizes);
         checksums = checksums == null ? Map.of() : Collections.unmodifiableMap(new java.util.EnumMap<>(checksumsOrEmpty(checksums)));
+    }
+
+    /** A single-part object. */
+    public ObjectInfo(BlobKey key, long size, String etag, Instant lastModified, String contentType, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, Map<ChecksumAlgorithm, String> checksums) {
+        this(key, size, etag, lastModified, contentType, contentHeaders, userMetadata, checksums, null);
+    }
+
+    /** How many parts the object was assembled from; 0 for a single-part object. */
+    public int partCount() {
+        return partSizes.size();
     }
 
     private static Map<ChecksumAlgorithm, String> checksumsOrEmpty(Map<ChecksumAlgorithm, String> m) {

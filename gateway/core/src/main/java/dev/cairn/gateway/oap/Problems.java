@@ -97,7 +97,7 @@ final class Problems {
             // The gateway creates and owns the blob bucket and never uses uploads or parts, so
             // these mean a broken deployment or a backend bug, not a client mistake.
             case NO_SUCH_BUCKET, NO_SUCH_UPLOAD, BUCKET_ALREADY_EXISTS, BUCKET_NOT_EMPTY,
-                    INVALID_PART, INVALID_PART_ORDER, INTERNAL -> internal();
+                    INVALID_PART, INVALID_PART_ORDER, ENTITY_TOO_SMALL, INTERNAL -> internal();
         };
     }
 }

@@ -25,6 +25,7 @@ public final class BlobErrors {
             case INVALID_ARGUMENT -> S3ErrorCode.InvalidArgument;
             case INVALID_PART -> S3ErrorCode.InvalidPart;
             case INVALID_PART_ORDER -> S3ErrorCode.InvalidPartOrder;
+            case ENTITY_TOO_SMALL -> S3ErrorCode.EntityTooSmall;
             case UNSUPPORTED -> S3ErrorCode.NotImplemented;
             case INSUFFICIENT_STORAGE -> S3ErrorCode.InsufficientStorage;
             case THROTTLED -> S3ErrorCode.SlowDown;
