@@ -14,6 +14,7 @@ import dev.cairn.server.config.CairnConfig;
 import dev.cairn.server.config.ConfigException;
 import dev.cairn.server.http.HealthResource;
 import dev.cairn.server.http.JsonErrorHandler;
+import dev.cairn.server.http.UriGuard;
 import dev.cairn.server.http.MetricsResource;
 import dev.cairn.server.http.ThrowableMapper;
 import dev.cairn.server.oap.OapResource;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
- * registry. Handler tree: {@code GracefulHandler → RequestObserver → JettyHttpContainer}; in
+ * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */
@@ -168,7 +169,7 @@ public final class CairnServer implements AutoCloseable {
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
-        server.setHandler(new GracefulHandler(new RequestObserver(jersey, metrics.registry(), config.logging().access())));
+        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(jersey), metrics.registry(), config.logging().access())));
 
         try {
             server.start();

@@ -56,6 +56,18 @@ class CairnServerTest {
     }
 
     @Test
+    void targetsJavaNetUriCannotParseAre400NotA500() throws Exception {
+        start(Map.of());
+        String s3 = Http.raw(server, "GET /bucket/key?prefix=%G1 HTTP/1.1", "Host: 127.0.0.1");
+        assertTrue(s3.startsWith("HTTP/1.1 400"), s3);
+        assertTrue(s3.contains("<Code>InvalidURI</Code>") && s3.contains("<RequestId>"), s3);
+        String oap = Http.raw(server, "GET /o/b3:abc?x=%zz HTTP/1.1", "Host: 127.0.0.1");
+        assertTrue(oap.startsWith("HTTP/1.1 400"), oap);
+        assertTrue(oap.contains("application/problem+json"), oap);
+        assertTrue(Http.raw(server, "GET /healthz HTTP/1.1", "Host: 127.0.0.1").startsWith("HTTP/1.1 200"));
+    }
+
+    @Test
     void healthzAndReadyzOnMemory() throws Exception {
         start(Map.of());
         assertTrue(server.port() > 0);
