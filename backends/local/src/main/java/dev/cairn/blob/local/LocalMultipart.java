@@ -180,7 +180,8 @@ final class LocalMultipart {
         Path tmp = temp.newFile();
         try (KeyLocks.Held held = uploadLocks.lock(lockKey(key, uploadId))) {
             StoredMeta current = readCurrent(key);
-            if (referencesUpload(current, uploadId)) {
+            if (referencesUpload(current, uploadId) && Files.isDirectory(layout.uploadDir(key.bucket(), uploadId))) {
+                // committed by an attempt that died before removing the upload; once it is removed, the id is gone
                 return alreadyCompleted(key, uploadId, parts, current);
             }
             MultipartUpload upload = requireLive(key, uploadId);
