@@ -15,19 +15,16 @@ import java.util.Set;
  * <ul>
  *   <li>ETag: hex MD5 of the concatenated binary part MD5s, then {@code -N} (what S3 returns);
  *   <li>B3: hex BLAKE3 of the concatenated 32-byte part BLAKE3s, then {@code -N} (docs/adr/0007);
- *   <li>each extra algorithm of the upload that S3 combines this way (CRC32, CRC32C, SHA1,
- *       SHA256): S3's COMPOSITE form, base64 of the algorithm over the concatenated raw part
- *       checksums, then {@code -N}.
+ *   <li>each extra algorithm of the upload: S3's COMPOSITE form, base64 of the algorithm over
+ *       the concatenated raw part checksums, then {@code -N} (the {@code -N} marks it as a
+ *       digest of digests, never to be compared with a digest of the bytes).
  * </ul>
  *
- * MD5 and CRC64NVME have no composite form (CRC64NVME is FULL_OBJECT only in S3), and a
- * FULL_OBJECT CRC would need CRC combination arithmetic that this first cut leaves out; those
- * algorithms are omitted rather than stored with a value that is not the bytes' digest.
+ * The whole-object MD5 is unknown without reading every byte, so it is never stored. S3's
+ * FULL_OBJECT CRCs (CRC combination arithmetic over the part CRCs) are left out of this first
+ * cut (docs/adr/0008); the memory backend makes the same choice.
  */
 final class CompositeDigests {
-    private static final Set<ChecksumAlgorithm> COMPOSABLE =
-            Set.of(ChecksumAlgorithm.CRC32, ChecksumAlgorithm.CRC32C, ChecksumAlgorithm.SHA1, ChecksumAlgorithm.SHA256);
-
     private CompositeDigests() {
     }
 
@@ -45,14 +42,14 @@ final class CompositeDigests {
     }
 
     /**
-     * The completed object's checksums: B3 always, plus the composable {@code extra} algorithms
-     * that every part carries.
+     * The completed object's checksums: B3 always, plus every {@code extra} algorithm but MD5
+     * that every part carries (the upload's algorithms are computed for each of its parts).
      */
     static Map<ChecksumAlgorithm, String> checksums(List<StoredMeta> parts, Set<ChecksumAlgorithm> extra) {
         Map<ChecksumAlgorithm, String> out = new EnumMap<>(ChecksumAlgorithm.class);
         out.put(ChecksumAlgorithm.B3, compose(ChecksumAlgorithm.B3, parts));
         for (ChecksumAlgorithm a : extra) {
-            if (COMPOSABLE.contains(a)) {
+            if (a != ChecksumAlgorithm.MD5) {
                 String value = compose(a, parts);
                 if (value != null) {
                     out.put(a, value);

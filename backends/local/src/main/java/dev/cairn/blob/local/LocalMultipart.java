@@ -71,6 +71,10 @@ final class LocalMultipart {
         if (!(options.precondition() instanceof WritePrecondition.None)) {
             throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "preconditions belong to the completion");
         }
+        if (!options.expectedChecksums().isEmpty()) {
+            // nothing could verify a whole-object digest: completion never reads the object as a whole
+            throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "expected checksums belong to the parts");
+        }
         try {
             return uploads.create(key, options);
         } catch (IOException e) {
@@ -109,11 +113,11 @@ final class LocalMultipart {
     }
 
     PartListing listParts(BlobKey key, String uploadId, int partNumberMarker, int maxParts) {
-        if (maxParts < 1) {
-            throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "maxParts must be at least 1");
-        }
         try {
             MultipartUpload upload = requireLive(key, uploadId);
+            if (maxParts < 1 || partNumberMarker < 0) {
+                throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "maxParts must be at least 1, the marker at least 0");
+            }
             List<PartInfo> parts = new ArrayList<>();
             boolean truncated = false;
             for (int n : uploads.partNumbers(key.bucket(), uploadId)) {
@@ -129,7 +133,7 @@ final class LocalMultipart {
                     parts.add(partInfo(n, meta));
                 }
             }
-            int next = truncated ? parts.get(parts.size() - 1).partNumber() : 0;
+            int next = parts.isEmpty() ? partNumberMarker : parts.get(parts.size() - 1).partNumber();
             return new PartListing(upload, parts, truncated, next);
         } catch (IOException e) {
             throw errors.translate(e, key, "listing parts");
@@ -226,7 +230,7 @@ final class LocalMultipart {
 
     private List<StoredMeta> validate(BlobKey key, String uploadId, List<CompletedPart> parts, long minPartSize) throws IOException {
         if (parts.isEmpty()) {
-            throw new BlobStoreException(BlobError.INVALID_PART, storeId, key, "a completion needs at least one part");
+            throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "a completion needs at least one part");
         }
         int previous = 0;
         for (CompletedPart p : parts) {
