@@ -476,6 +476,11 @@ final class LocalBlobStore implements BlobStore, SupportsMultipart {
         return multipart.listUploads(request);
     }
 
+    /** Where things are, for tests that inspect the files. */
+    Layout layoutForTests() {
+        return layout;
+    }
+
     private void requireOpen(BlobKey key) {
         if (closed.get()) {
             throw new BlobStoreException(BlobError.UNAVAILABLE, ID, key, "store is closed");
