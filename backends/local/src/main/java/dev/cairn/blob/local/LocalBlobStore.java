@@ -15,7 +15,9 @@ import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
+import dev.cairn.blob.WritePrecondition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -42,9 +44,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link BlobStore} on a local filesystem. See {@link Layout} for the directory layout,
  * {@link KeyCodec} for how keys become paths, {@link ObjectFormat} for the file format (bytes and
- * metadata in one file, published by one rename), {@link Publisher} for conditional publishes.
+ * metadata in one file, published by one rename), {@link Publisher} for conditional publishes,
+ * {@link LocalMultipart} for multipart uploads (composite objects over linked part files,
+ * docs/adr/0008).
  */
-final class LocalBlobStore implements BlobStore {
+final class LocalBlobStore implements BlobStore, SupportsMultipart {
     static final String ID = "local";
     private static final Logger LOG = LoggerFactory.getLogger(LocalBlobStore.class);
 
@@ -56,10 +60,16 @@ final class LocalBlobStore implements BlobStore {
     private final FreeSpace freeSpace;
     private final Spooler spooler;
     private final Publisher publisher;
+    private final KeyLocks uploadLocks;
+    private final LocalMultipart multipart;
     private final Set<Capability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalBlobStore(Layout layout, Durability durability, KeyLocks locks, TempArea temp, FreeSpace freeSpace) {
+    /** How often a read starts again when the version it opened was replaced before its segments were opened. */
+    private static final int READ_ATTEMPTS = 8;
+
+    private LocalBlobStore(Layout layout, Durability durability, KeyLocks locks, KeyLocks uploadLocks, TempArea temp,
+            FreeSpace freeSpace, CompletionHook hook) {
         this.layout = layout;
         this.durability = durability;
         this.locks = locks;
@@ -67,6 +77,9 @@ final class LocalBlobStore implements BlobStore {
         this.freeSpace = freeSpace;
         this.spooler = new Spooler(ID, freeSpace, durability);
         this.publisher = new Publisher(ID, layout, locks, durability);
+        this.uploadLocks = uploadLocks;
+        this.multipart = new LocalMultipart(ID, layout, durability, uploadLocks, temp, spooler, publisher,
+                new SegmentFiles(layout, durability), hook);
         EnumSet<Capability> caps = EnumSet.of(Capability.WRITE_IF_ABSENT, Capability.WRITE_IF_MATCH);
         if (durability.enabled()) {
             caps.add(Capability.DURABLE);
@@ -83,20 +96,32 @@ final class LocalBlobStore implements BlobStore {
      * @throws BlobStoreException {@link BlobError#UNAVAILABLE} when the root cannot be prepared
      */
     static LocalBlobStore open(LocalConfig config) {
+        return open(config, CompletionHook.NONE);
+    }
+
+    /** As {@link #open(LocalConfig)}, with an observer of multipart completions (tests). */
+    static LocalBlobStore open(LocalConfig config, CompletionHook hook) {
         Layout layout = new Layout(config.root());
         TempArea temp = null;
         KeyLocks locks = null;
+        KeyLocks uploadLocks = null;
         try {
             Files.createDirectories(layout.buckets());
+            Files.createDirectories(layout.uploads());
+            Files.createDirectories(layout.segments());
             temp = TempArea.open(layout.tmp());
             if (temp.cleaned() > 0) {
                 LOG.info("local store {}: deleted {} temporary file(s) left by interrupted writes", config.root(), temp.cleaned());
             }
             requireCaseSensitive(temp.dir());
             locks = KeyLocks.open(layout.lockFile());
+            uploadLocks = KeyLocks.open(layout.uploadLockFile());
             FreeSpace freeSpace = new FreeSpace(Files.getFileStore(config.root()), config.minFreeBytes());
-            return new LocalBlobStore(layout, new Durability(config.fsync()), locks, temp, freeSpace);
+            Durability durability = new Durability(config.fsync());
+            durability.syncDirectory(layout.root());
+            return new LocalBlobStore(layout, durability, locks, uploadLocks, temp, freeSpace, hook);
         } catch (IOException | RuntimeException e) {
+            closeQuietly(uploadLocks);
             closeQuietly(locks);
             closeQuietly(temp);
             if (e instanceof RuntimeException re) {
@@ -281,21 +306,34 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public ObjectReader read(BlobKey key, ReadOptions options) {
-        FileChannel ch = null;
-        try {
-            ch = openObject(key);
-            ObjectInfo info = ObjectFormat.read(ch).toInfo(key);
-            options.conditions().check(info.etag(), info.lastModified(), ID, key);
-            ByteRange.Resolved range = options.range() == null
-                    ? ByteRange.Resolved.whole(info.size())
-                    : options.range().resolve(info.size(), ID, key);
-            FileObjectReader reader = new FileObjectReader(ch, info, range);
-            ch = null;
-            return reader;
-        } catch (IOException e) {
-            throw errors.translate(e, key, "opening for read");
-        } finally {
-            closeQuietly(ch);
+        for (int attempt = 1; ; attempt++) {
+            FileChannel ch = null;
+            try {
+                ch = openObject(key);
+                StoredMeta meta = ObjectFormat.read(ch);
+                ObjectInfo info = meta.toInfo(key);
+                options.conditions().check(info.etag(), info.lastModified(), ID, key);
+                ByteRange.Resolved range = options.range() == null
+                        ? ByteRange.Resolved.whole(info.size())
+                        : options.range().resolve(info.size(), ID, key);
+                if (meta.isComposite()) {
+                    String uploadId = meta.composite().uploadId();
+                    return CompositeObjectReader.open(meta, info, range, n -> layout.segmentFile(key.bucket(), uploadId, n));
+                }
+                FileObjectReader reader = new FileObjectReader(ch, info, range);
+                ch = null;
+                return reader;
+            } catch (NoSuchFileException e) {
+                // A segment vanished: the composite version we opened was replaced and its
+                // segments freed after we opened its file. Read the version that replaced it.
+                if (attempt == READ_ATTEMPTS) {
+                    throw errors.translate(new CorruptObjectException("segment missing: " + e.getMessage()), key, "opening for read");
+                }
+            } catch (IOException e) {
+                throw errors.translate(e, key, "opening for read");
+            } finally {
+                closeQuietly(ch);
+            }
         }
     }
 
@@ -310,7 +348,7 @@ final class LocalBlobStore implements BlobStore {
         try {
             spooler.requireSpace(key, source.lengthKnown() ? source.length() : 0);
             StoredMeta meta = spooler.spool(key, tmp, source, options);
-            publisher.publish(key, tmp, options.precondition());
+            multipart.releaseReplaced(key, publisher.publish(key, tmp, options.precondition()));
             return meta.toInfo(key);
         } catch (IOException e) {
             throw errors.translate(e, key, "writing");
@@ -330,8 +368,10 @@ final class LocalBlobStore implements BlobStore {
         requireBucket(key.bucket());
         Path target = layout.objectFile(key);
         boolean deleted;
+        StoredMeta previous = null;
         try {
             try (KeyLocks.Held held = locks.lock(key)) {
+                previous = Publisher.readExisting(target);
                 deleted = Files.deleteIfExists(target);
             }
             if (deleted) {
@@ -343,6 +383,7 @@ final class LocalBlobStore implements BlobStore {
             throw errors.translate(e, key, "deleting");
         }
         if (deleted) {
+            multipart.releaseReplaced(key, previous);
             pruneEmptyParents(layout.bucketDir(key.bucket()), target.getParent());
         }
     }
@@ -395,6 +436,57 @@ final class LocalBlobStore implements BlobStore {
         }
     }
 
+    // ---- multipart (LocalMultipart) ----
+
+    @Override
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
+        requireOpen(key);
+        requireBucket(key.bucket());
+        return multipart.create(key, options);
+    }
+
+    @Override
+    public PartInfo uploadPart(BlobKey key, String uploadId, int partNumber, ObjectSource source, WriteOptions options) {
+        requireOpen(key);
+        return multipart.uploadPart(key, uploadId, partNumber, source, options);
+    }
+
+    @Override
+    public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
+            long minPartSize) {
+        requireOpen(key);
+        requireBucket(key.bucket());
+        return multipart.complete(key, uploadId, parts, precondition, minPartSize);
+    }
+
+    @Override
+    public void abortMultipartUpload(BlobKey key, String uploadId) {
+        requireOpen(key);
+        multipart.abort(key, uploadId);
+    }
+
+    @Override
+    public PartListing listParts(BlobKey key, String uploadId, int partNumberMarker, int maxParts) {
+        return multipart.listParts(key, uploadId, partNumberMarker, maxParts);
+    }
+
+    @Override
+    public UploadListing listMultipartUploads(UploadListRequest request) {
+        requireBucket(request.bucket());
+        return multipart.listUploads(request);
+    }
+
+    /** Where things are, for tests that inspect the files. */
+    Layout layoutForTests() {
+        return layout;
+    }
+
+    private void requireOpen(BlobKey key) {
+        if (closed.get()) {
+            throw new BlobStoreException(BlobError.UNAVAILABLE, ID, key, "store is closed");
+        }
+    }
+
     @Override
     public HealthReport health() {
         if (closed.get()) {
@@ -420,6 +512,7 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            closeQuietly(uploadLocks);
             closeQuietly(locks);
             closeQuietly(temp);
         }

@@ -33,12 +33,21 @@ import java.util.zip.CRC32;
  * UTF-8, so no 64 KiB {@code writeUTF} limit): int version, long size, long lastModified millis,
  * etag, content type, content headers, user metadata, checksums (maps are an int count then
  * key/value strings; checksum keys are {@link ChecksumAlgorithm} names).
+ *
+ * <p><b>Composite objects</b> (completed multipart uploads, docs/adr/0008) hold no data bytes:
+ * their header has version {@value #COMPOSITE_VERSION} and, after the fields above, the upload id
+ * whose segment directory holds the bytes, an int segment count, then per segment an int part
+ * number and a long size. The header's size is the sum of the segment sizes. Plain objects keep
+ * version {@value #VERSION}, so files written before multipart existed read unchanged.
  */
 final class ObjectFormat {
     /** "CAIRNOB1": identifies the format; the trailing digit is its major version. */
     static final long MAGIC = 0x434149524E4F4231L;
     static final int FOOTER_BYTES = 16;
     static final int VERSION = 1;
+    static final int COMPOSITE_VERSION = 2;
+    /** At most this many segments (S3's part-number limit), so a damaged count cannot exhaust memory. */
+    static final int MAX_SEGMENTS = 10_000;
     /** A bound on what a reader will allocate for a header, so a damaged length cannot exhaust memory. */
     static final int MAX_HEADER_BYTES = 16 << 20;
 
@@ -49,7 +58,7 @@ final class ObjectFormat {
     static byte[] trailer(StoredMeta meta) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(buf)) {
-            out.writeInt(VERSION);
+            out.writeInt(meta.isComposite() ? COMPOSITE_VERSION : VERSION);
             out.writeLong(meta.size());
             out.writeLong(meta.lastModifiedMillis());
             writeString(out, meta.etag());
@@ -59,6 +68,14 @@ final class ObjectFormat {
             Map<String, String> sums = new LinkedHashMap<>();
             meta.checksums().forEach((a, v) -> sums.put(a.name(), v));
             writeMap(out, sums);
+            if (meta.isComposite()) {
+                writeString(out, meta.composite().uploadId());
+                out.writeInt(meta.composite().segments().size());
+                for (StoredMeta.Segment seg : meta.composite().segments()) {
+                    out.writeInt(seg.partNumber());
+                    out.writeLong(seg.size());
+                }
+            }
             int headerLength = buf.size();
             CRC32 crc = new CRC32();
             crc.update(buf.toByteArray(), 0, headerLength);
@@ -102,7 +119,7 @@ final class ObjectFormat {
         StoredMeta meta;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(header.array(), 0, headerLength))) {
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != COMPOSITE_VERSION) {
                 throw new CorruptObjectException("object file header version " + version + " is not supported");
             }
             long size = in.readLong();
@@ -120,14 +137,43 @@ final class ObjectFormat {
                     }
                 }
             });
-            meta = new StoredMeta(size, lastModified, etag, contentType, contentHeaders, userMetadata, checksums);
+            StoredMeta.Composite composite = version == COMPOSITE_VERSION ? readComposite(in) : null;
+            meta = new StoredMeta(size, lastModified, etag, contentType, contentHeaders, userMetadata, checksums, composite);
         } catch (EOFException e) {
             throw new CorruptObjectException("object file header is truncated");
         }
-        if (meta.size() != dataLength) {
+        if (meta.isComposite()) {
+            if (dataLength != 0 || meta.composite().size() != meta.size()) {
+                throw new CorruptObjectException("composite object file: " + dataLength + " data bytes, segments total "
+                        + meta.composite().size() + ", header says " + meta.size());
+            }
+        } else if (meta.size() != dataLength) {
             throw new CorruptObjectException("object file holds " + dataLength + " data bytes, header says " + meta.size());
         }
         return meta;
+    }
+
+    private static StoredMeta.Composite readComposite(DataInputStream in) throws IOException {
+        String uploadId = readString(in);
+        if (!UploadIds.isValid(uploadId)) {
+            throw new CorruptObjectException("composite object file names a malformed upload id");
+        }
+        int n = in.readInt();
+        if (n < 1 || n > MAX_SEGMENTS) {
+            throw new CorruptObjectException("composite object file has a bad segment count " + n);
+        }
+        java.util.List<StoredMeta.Segment> segments = new java.util.ArrayList<>(n);
+        int previous = 0;
+        for (int i = 0; i < n; i++) {
+            int partNumber = in.readInt();
+            long size = in.readLong();
+            if (partNumber <= previous || partNumber > MAX_SEGMENTS || size < 0) {
+                throw new CorruptObjectException("composite object file has a bad segment " + partNumber + "/" + size);
+            }
+            previous = partNumber;
+            segments.add(new StoredMeta.Segment(partNumber, size));
+        }
+        return new StoredMeta.Composite(uploadId, segments);
     }
 
     private static ByteBuffer readFully(FileChannel ch, long position, int length) throws IOException {
@@ -142,13 +188,13 @@ final class ObjectFormat {
         return buf;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    static String readString(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) {
             throw new CorruptObjectException("object file header has a bad string length " + n);
@@ -158,7 +204,7 @@ final class ObjectFormat {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+    static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, String> e : map.entrySet()) {
             writeString(out, e.getKey());
@@ -166,7 +212,7 @@ final class ObjectFormat {
         }
     }
 
-    private static Map<String, String> readMap(DataInputStream in) throws IOException {
+    static Map<String, String> readMap(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) {
             throw new CorruptObjectException("object file header has a bad map size " + n);

@@ -51,30 +51,36 @@ final class Publisher {
      * longer exists or is a second link the caller deletes; on failure the previous version is
      * untouched.
      *
+     * @return the metadata of the version this publish replaced, read under the key's lock (so it
+     *     is exactly the replaced one), or null when there was none or it was unreadable; the
+     *     caller frees a replaced multipart object's segments with it
+     *
      * @throws BlobStoreException {@link BlobError#PRECONDITION_FAILED}, {@link BlobError#NO_SUCH_KEY}
      *     (If-Match on a missing key), {@link BlobError#NO_SUCH_BUCKET}
      * @throws IOException when the filesystem fails
      */
     @SuppressWarnings("try") // the held stripe lock is the point of the try block
-    void publish(BlobKey key, Path tmp, WritePrecondition precondition) throws IOException {
+    StoredMeta publish(BlobKey key, Path tmp, WritePrecondition precondition) throws IOException {
         Path bucketDir = layout.bucketDir(key.bucket());
         Path target = layout.objectFile(key);
         for (int attempt = 1; ; attempt++) {
             try {
                 createParents(bucketDir, target.getParent());
+                StoredMeta previous = null;
                 try (KeyLocks.Held held = locks.lock(key)) {
                     // Java 17 has no pattern switch over the sealed type; the chain is exhaustive.
                     if (precondition instanceof WritePrecondition.IfAbsent) {
                         link(key, tmp, target);
                     } else if (precondition instanceof WritePrecondition.IfMatch match) {
-                        requireEtag(key, target, match.etag());
+                        previous = requireEtag(key, target, match.etag());
                         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                     } else {
+                        previous = readExisting(target);
                         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
                     }
                 }
                 durability.syncDirectory(target.getParent());
-                return;
+                return previous;
             } catch (NoSuchFileException e) {
                 if (!Files.isDirectory(bucketDir)) {
                     throw BlobStoreException.bucket(BlobError.NO_SUCH_BUCKET, storeId, key.bucket(), "bucket deleted during the write");
@@ -106,7 +112,16 @@ final class Publisher {
         return new BlobStoreException(BlobError.PRECONDITION_FAILED, storeId, key, "object exists (If-None-Match: *)");
     }
 
-    private void requireEtag(BlobKey key, Path target, String etag) throws IOException {
+    /** The metadata of the file at {@code target}, or null when there is none or it is damaged. */
+    static StoredMeta readExisting(Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
+            return ObjectFormat.read(ch);
+        } catch (NoSuchFileException | CorruptObjectException e) {
+            return null;
+        }
+    }
+
+    private StoredMeta requireEtag(BlobKey key, Path target, String etag) throws IOException {
         StoredMeta current;
         try (FileChannel ch = FileChannel.open(target, StandardOpenOption.READ)) {
             current = ObjectFormat.read(ch);
@@ -118,6 +133,7 @@ final class Publisher {
         if (!current.etag().equals(etag)) {
             throw new BlobStoreException(BlobError.PRECONDITION_FAILED, storeId, key, "If-Match: etag differs");
         }
+        return current;
     }
 
     /**
