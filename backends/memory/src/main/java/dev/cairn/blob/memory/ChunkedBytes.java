@@ -2,26 +2,56 @@ package dev.cairn.blob.memory;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Immutable object bytes held in fixed-size chunks, so a large object needs neither one huge
- * array nor the copies a growing buffer makes. Every chunk but the last is {@link #CHUNK} bytes.
+ * Immutable object bytes held in chunks of at most {@link #CHUNK} bytes, so a large object needs
+ * neither one huge array nor the copies a growing buffer makes. A {@link Builder} fills every
+ * chunk but the last; {@link #concat} shares the chunks of several values without copying (a
+ * completed multipart object is its parts' chunks), so chunks may be shorter anywhere and are
+ * located by their start offsets.
  */
 final class ChunkedBytes {
     static final int CHUNK = 64 * 1024;
-    static final ChunkedBytes EMPTY = new ChunkedBytes(new byte[0][], 0);
+    static final ChunkedBytes EMPTY = new ChunkedBytes(new byte[0][]);
 
     private final byte[][] chunks;
+    /** Offset of each chunk's first byte, ascending; chunks are never empty, so strictly ascending. */
+    private final long[] starts;
     private final long size;
 
-    private ChunkedBytes(byte[][] chunks, long size) {
+    private ChunkedBytes(byte[][] chunks) {
         this.chunks = chunks;
-        this.size = size;
+        this.starts = new long[chunks.length];
+        long at = 0;
+        for (int i = 0; i < chunks.length; i++) {
+            starts[i] = at;
+            at += chunks[i].length;
+        }
+        this.size = at;
     }
 
     long size() {
         return size;
+    }
+
+    /**
+     * The bytes of {@code parts} one after another. The chunk arrays are shared, not copied:
+     * they are never written after {@link Builder#build()}, so sharing is safe.
+     */
+    static ChunkedBytes concat(List<ChunkedBytes> parts) {
+        List<byte[]> all = new ArrayList<>();
+        for (ChunkedBytes p : parts) {
+            all.addAll(Arrays.asList(p.chunks));
+        }
+        return all.isEmpty() ? EMPTY : new ChunkedBytes(all.toArray(new byte[0][]));
+    }
+
+    /** The index of the chunk holding byte {@code position} ({@code position < size}). */
+    private int chunkAt(long position) {
+        int i = Arrays.binarySearch(starts, position);
+        return i >= 0 ? i : -i - 2;
     }
 
     /** A stream over {@code length} bytes from {@code offset}; the caller resolved the range. */
@@ -71,7 +101,7 @@ final class ChunkedBytes {
                 System.arraycopy(current, 0, trimmed, 0, fill);
                 out[out.length - 1] = trimmed;
             }
-            return new ChunkedBytes(out, size);
+            return new ChunkedBytes(out);
         }
     }
 
@@ -89,7 +119,8 @@ final class ChunkedBytes {
             if (position >= end) {
                 return -1;
             }
-            int b = chunks[(int) (position / CHUNK)][(int) (position % CHUNK)] & 0xff;
+            int i = chunkAt(position);
+            int b = chunks[i][(int) (position - starts[i])] & 0xff;
             position++;
             return b;
         }
@@ -102,8 +133,9 @@ final class ChunkedBytes {
             if (position >= end) {
                 return -1;
             }
-            byte[] chunk = chunks[(int) (position / CHUNK)];
-            int at = (int) (position % CHUNK);
+            int i = chunkAt(position);
+            byte[] chunk = chunks[i];
+            int at = (int) (position - starts[i]);
             int n = (int) Math.min(Math.min(len, chunk.length - at), end - position);
             System.arraycopy(chunk, at, b, off, n);
             position += n;

@@ -15,6 +15,7 @@ import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
@@ -29,9 +30,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * The RAM-only store: nothing touches disk, everything is lost on close or exit. Each object is
  * an immutable {@link StoredObject} swapped into a sorted map, which makes publishes atomic,
- * conditional writes a compare-and-set, and reads snapshot-consistent for free.
+ * conditional writes a compare-and-set, and reads snapshot-consistent for free. Multipart
+ * uploads ({@link MemoryMultipart}) publish through the same map.
  */
-final class MemoryBlobStore implements BlobStore {
+final class MemoryBlobStore implements BlobStore, SupportsMultipart {
     static final String ID = "memory";
 
     private static final Set<Capability> CAPABILITIES =
@@ -39,10 +41,12 @@ final class MemoryBlobStore implements BlobStore {
 
     private final ConcurrentSkipListMap<String, MemoryBucket> buckets = new ConcurrentSkipListMap<>();
     private final ByteBudget budget;
+    private final MemoryMultipart multipart;
     private volatile boolean closed;
 
     MemoryBlobStore(long maxBytes) {
         this.budget = new ByteBudget(maxBytes);
+        this.multipart = new MemoryMultipart(this::bucket, budget);
     }
 
     @Override
@@ -75,7 +79,7 @@ final class MemoryBlobStore implements BlobStore {
     @Override
     public void deleteBucket(String bucket) {
         MemoryBucket b = bucket(bucket);
-        b.markDeletedIfEmpty();
+        budget.release(b.markDeletedIfEmpty());
         buckets.remove(bucket, b);
     }
 
@@ -119,14 +123,14 @@ final class MemoryBlobStore implements BlobStore {
         MemoryBucket bucket = bucket(key.bucket());
         // Fail fast before reading a body that could never be published; the check that counts
         // is the one repeated atomically at publish.
-        checkPrecondition(bucket.get(key.key()), options.precondition(), key);
+        WritePreconditions.check(bucket.get(key.key()), options.precondition(), key);
         BodyIngest.Body body = BodyIngest.read(key, source, options, budget);
         ObjectInfo info = new ObjectInfo(key, body.bytes().size(), body.digests().get(ChecksumAlgorithm.MD5), now(),
                 options.contentType(), options.contentHeaders(), options.userMetadata(), body.digests());
         StoredObject entry = new StoredObject(info, body.bytes());
         StoredObject replaced;
         try {
-            replaced = bucket.publish(key.key(), entry, current -> checkPrecondition(current, options.precondition(), key));
+            replaced = bucket.publish(key.key(), entry, current -> WritePreconditions.check(current, options.precondition(), key));
         } catch (RuntimeException e) {
             budget.release(entry.size());
             throw e;
@@ -152,6 +156,39 @@ final class MemoryBlobStore implements BlobStore {
             StoredObject o = bucket.get(k);
             return o == null ? null : o.info();
         });
+    }
+
+    // ---- multipart: the upload state and its logic live in MemoryMultipart -----------------
+
+    @Override
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
+        return multipart.createMultipartUpload(key, options);
+    }
+
+    @Override
+    public PartInfo uploadPart(BlobKey key, String uploadId, int partNumber, ObjectSource source, WriteOptions options) {
+        return multipart.uploadPart(key, uploadId, partNumber, source, options);
+    }
+
+    @Override
+    public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
+            long minPartSize) {
+        return multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+    }
+
+    @Override
+    public void abortMultipartUpload(BlobKey key, String uploadId) {
+        multipart.abortMultipartUpload(key, uploadId);
+    }
+
+    @Override
+    public PartListing listParts(BlobKey key, String uploadId, int partNumberMarker, int maxParts) {
+        return multipart.listParts(key, uploadId, partNumberMarker, maxParts);
+    }
+
+    @Override
+    public UploadListing listMultipartUploads(UploadListRequest request) {
+        return multipart.listMultipartUploads(request);
     }
 
     @Override
@@ -197,23 +234,6 @@ final class MemoryBlobStore implements BlobStore {
     private void ensureOpen() {
         if (closed) {
             throw new BlobStoreException(BlobError.UNAVAILABLE, ID, null, "memory store is closed");
-        }
-    }
-
-    /** Write preconditions, following S3: If-Match on a missing key is NO_SUCH_KEY, not 412. */
-    private static void checkPrecondition(StoredObject current, WritePrecondition precondition, BlobKey key) {
-        if (precondition instanceof WritePrecondition.IfAbsent) {
-            if (current != null) {
-                throw new BlobStoreException(BlobError.PRECONDITION_FAILED, ID, key, "an object exists under the key (If-None-Match: *)");
-            }
-        } else if (precondition instanceof WritePrecondition.IfMatch ifMatch) {
-            if (current == null) {
-                // S3 answers If-Match on a missing key with 404 NoSuchKey, not 412.
-                throw new BlobStoreException(BlobError.NO_SUCH_KEY, ID, key, "If-Match on a missing key");
-            }
-            if (!current.info().etag().equals(ifMatch.etag())) {
-                throw new BlobStoreException(BlobError.PRECONDITION_FAILED, ID, key, "If-Match: the current ETag differs");
-            }
         }
     }
 

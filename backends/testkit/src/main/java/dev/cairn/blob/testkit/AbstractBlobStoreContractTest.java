@@ -20,6 +20,7 @@ import dev.cairn.blob.HealthReport;
 import dev.cairn.blob.ListRequest;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import java.nio.file.Path;
@@ -35,15 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The contract every {@link BlobStore} backend and decorator passes. A backend's test extends
  * this class, implements {@link #createStore}, and implements the optional contract interfaces
- * for the capabilities it declares (for example {@link ConditionalWriteContract}).
+ * for the capabilities it declares (for example {@link ConditionalWriteContract}) and the optional
+ * interfaces its store implements ({@link MultipartContract} for {@link SupportsMultipart}).
  *
  * <p>The mandatory parts live in the interfaces this class implements, one per topic:
  * {@link RoundTripContract}, {@link KeyNamingContract}, {@link RangeContract},
  * {@link ReadConditionsContract}, {@link FailureAtomicityContract}, {@link ListingContract},
  * {@link CopyContract} and {@link ConcurrencyContract}. This class adds the bucket lifecycle,
  * missing-bucket and missing-key errors, health, and the meta-test that the declared
- * {@link BlobStore#capabilities()} match the optional contracts the test class implements, so a
- * backend cannot claim a capability it has not proven.
+ * {@link BlobStore#capabilities()} and optional interfaces match the optional contracts the test
+ * class implements, so a backend cannot claim a capability or interface it has not proven.
  *
  * <p>Where a real service legitimately differs, override the test method and assert the
  * difference; do not just disable it.
@@ -65,6 +67,10 @@ public abstract class AbstractBlobStoreContractTest implements
     private static final Map<Capability, Class<?>> PROOF = Map.of(
             Capability.WRITE_IF_ABSENT, ConditionalCreateContract.class,
             Capability.WRITE_IF_MATCH, ConditionalUpdateContract.class);
+
+    /** Which optional contract proves which optional interface ({@code Supports*}) of the store. */
+    private static final Map<Class<?>, Class<?>> INTERFACE_PROOF = Map.of(
+            SupportsMultipart.class, MultipartContract.class);
 
     private BlobStore store;
 
@@ -101,7 +107,7 @@ public abstract class AbstractBlobStoreContractTest implements
     // ---- capabilities ----------------------------------------------------------------------
 
     @Test
-    void declaredCapabilitiesMatchTheContractsThisTestImplements() {
+    void declaredCapabilitiesAndInterfacesMatchTheContractsThisTestImplements() {
         Set<Capability> declared = store.capabilities();
         for (Map.Entry<Capability, Class<?>> e : PROOF.entrySet()) {
             boolean claims = declared.contains(e.getKey());
@@ -111,6 +117,15 @@ public abstract class AbstractBlobStoreContractTest implements
                             + " does not implement " + e.getValue().getSimpleName()
                     : getClass().getSimpleName() + " implements " + e.getValue().getSimpleName()
                             + " but the store does not declare " + e.getKey());
+        }
+        for (Map.Entry<Class<?>, Class<?>> e : INTERFACE_PROOF.entrySet()) {
+            boolean claims = e.getKey().isInstance(store);
+            boolean proves = e.getValue().isInstance(this);
+            assertEquals(claims, proves, claims
+                    ? "the store implements " + e.getKey().getSimpleName() + " but " + getClass().getSimpleName()
+                            + " does not implement " + e.getValue().getSimpleName()
+                    : getClass().getSimpleName() + " implements " + e.getValue().getSimpleName()
+                            + " but the store does not implement " + e.getKey().getSimpleName());
         }
     }
 

@@ -1,0 +1,15 @@
+package dev.cairn.blob.testkit;
+
+import dev.cairn.blob.SupportsMultipart;
+
+/**
+ * Proof of {@link SupportsMultipart}: completion ({@link MultipartCompletionContract}), refusals
+ * ({@link MultipartErrorContract}) and listings ({@link MultipartListingContract}). The tests
+ * complete with a small minimum part size ({@link MultipartFixture#MIN_PART}), which is the
+ * caller's argument, so they stay fast.
+ *
+ * <p>A test class implements this interface exactly when its store implements
+ * {@link SupportsMultipart}; {@link AbstractBlobStoreContractTest} checks that.
+ */
+public interface MultipartContract extends MultipartCompletionContract, MultipartErrorContract, MultipartListingContract {
+}
