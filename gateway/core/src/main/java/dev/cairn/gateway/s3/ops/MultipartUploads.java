@@ -78,13 +78,23 @@ final class MultipartUploads {
         WritePrecondition precondition = Preconditions.write(req.headers(), store.capabilities());
         List<CompletedPart> parts = CompleteRequest.parse(req.body().stream());
         ObjectInfo info = multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
-        String xml = XmlWriter.document("CompleteMultipartUploadResult")
+        XmlWriter w = XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", location(key))
                 .element("Bucket", key.bucket())
                 .element("Key", key.key())
-                .element("ETag", ObjectHeaders.quotedEtag(info.etag()))
-                .finish();
-        return S3Response.xml(xml).header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
+                .element("ETag", ObjectHeaders.quotedEtag(info.etag()));
+        boolean any = false;
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String v = info.checksums().get(a);
+            if (v != null) {
+                w.element("Checksum" + S3Checksums.s3Name(a), v);
+                any = true;
+            }
+        }
+        if (any) {
+            w.element("ChecksumType", ObjectHeaders.checksumType(info));
+        }
+        return S3Response.xml(w.finish()).header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
     }
 
     S3Response abort(S3Request req) {
