@@ -17,6 +17,7 @@ import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import dev.cairn.gateway.s3.ops.BucketOps;
 import dev.cairn.gateway.s3.ops.ListOps;
+import dev.cairn.gateway.s3.ops.MultipartOps;
 import dev.cairn.gateway.s3.ops.ObjectOps;
 import dev.cairn.gateway.s3.route.MalformedRequestException;
 import dev.cairn.gateway.s3.route.ParsedRequest;
@@ -91,6 +92,7 @@ public final class S3Api {
         new BucketOps(store, settings).register(m);
         new ObjectOps(store, registry).register(m);
         new ListOps(store, settings).register(m);
+        new MultipartOps(store, settings, registry).register(m);
         return m;
     }
 
@@ -118,7 +120,7 @@ public final class S3Api {
             VerifiedRequest auth = authenticate(call, parsed);
             Principal principal = auth == null ? Principal.ANONYMOUS : Principal.of(auth.accessKeyId());
             authorizer.check(parsed.operation().access(), principal, parsed.bucket());
-            request = new S3Request(call, parsed, auth, principal, () -> openBody(call, auth));
+            request = new S3Request(call, parsed, auth, principal, () -> openBody(call, auth, parsed.operation()));
             resource = request.resource();
             switch (parsed.operation()) {
                 case UNSUPPORTED -> throw new S3Exception(S3ErrorCode.NotImplemented,
@@ -165,12 +167,14 @@ public final class S3Api {
         return request == null ? null : request.bodyFailure();
     }
 
-    private RequestBody openBody(HttpCall call, VerifiedRequest auth) {
+    private RequestBody openBody(HttpCall call, VerifiedRequest auth, S3Operation operation) {
         if (auth == null) {
             // the authorizer admits anonymous callers only to READ operations, which read no body
             throw new S3Exception(S3ErrorCode.AccessDenied, "Anonymous requests cannot send a body.");
         }
-        return RequestBody.open(call, auth, decoder, settings.maxPutSize());
+        // A part has its own cap (S3: 5 GiB per part, independent of the single-PUT limit).
+        long cap = operation == S3Operation.UPLOAD_PART ? settings.maxPartSize() : settings.maxPutSize();
+        return RequestBody.open(call, auth, decoder, cap);
     }
 
     /** The verified signature, or null for an anonymous request (no signature of any kind). */

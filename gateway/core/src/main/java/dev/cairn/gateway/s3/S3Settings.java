@@ -18,6 +18,8 @@ import java.util.Set;
  * @param publicReadBuckets buckets anonymous callers may read (objects and listings); copied
  * @param maxPutSize the largest single PutObject body (S3: 5 GiB)
  * @param maxClockSkew how far a header-signed request's time may be from the server's
+ * @param minPartSize the smallest multipart part other than the last (S3: 5 MiB)
+ * @param maxPartSize the largest UploadPart body or UploadPartCopy range (S3: 5 GiB)
  */
 public record S3Settings(
         String region,
@@ -26,13 +28,18 @@ public record S3Settings(
         AccessKeys accessKeys,
         Set<String> publicReadBuckets,
         long maxPutSize,
-        Duration maxClockSkew) {
+        Duration maxClockSkew,
+        long minPartSize,
+        long maxPartSize) {
 
     public static final long DEFAULT_MAX_PUT_SIZE = 5L << 30;
+    public static final long DEFAULT_MIN_PART_SIZE = 5L << 20;
+    public static final long DEFAULT_MAX_PART_SIZE = 5L << 30;
 
     /**
      * @throws IllegalArgumentException for a public-read bucket that is not a valid bucket name,
-     *     or a max put size below one byte
+     *     a max put size below one byte, or part size limits where the minimum is below 0 or
+     *     above the maximum (or the maximum below one byte)
      */
     public S3Settings {
         Objects.requireNonNull(region, "region");
@@ -48,6 +55,16 @@ public record S3Settings(
             throw new IllegalArgumentException("s3.max-put-size must be at least 1 byte");
         }
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        if (maxPartSize < 1 || minPartSize < 0 || minPartSize > maxPartSize) {
+            throw new IllegalArgumentException("part size limits need 0 <= min <= max and max >= 1");
+        }
+    }
+
+    /** S3's part size limits (5 MiB to 5 GiB). */
+    public S3Settings(String region, boolean strictRegion, String virtualHostDomain, AccessKeys accessKeys, Set<String> publicReadBuckets,
+            long maxPutSize, Duration maxClockSkew) {
+        this(region, strictRegion, virtualHostDomain, accessKeys, publicReadBuckets, maxPutSize, maxClockSkew, DEFAULT_MIN_PART_SIZE,
+                DEFAULT_MAX_PART_SIZE);
     }
 
     /**
@@ -67,7 +84,18 @@ public record S3Settings(
 
     /** These settings with other key pairs and public-read buckets. */
     public S3Settings withAccess(AccessKeys keys, Set<String> publicRead) {
-        return new S3Settings(region, strictRegion, virtualHostDomain, keys, publicRead, maxPutSize, maxClockSkew);
+        return new S3Settings(region, strictRegion, virtualHostDomain, keys, publicRead, maxPutSize, maxClockSkew, minPartSize,
+                maxPartSize);
+    }
+
+    /**
+     * These settings with other multipart part size limits (tests use small parts).
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public S3Settings withPartSizes(long minPart, long maxPart) {
+        return new S3Settings(region, strictRegion, virtualHostDomain, accessKeys, publicReadBuckets, maxPutSize, maxClockSkew, minPart,
+                maxPart);
     }
 
     /** Never prints a secret. */
@@ -75,6 +103,6 @@ public record S3Settings(
     public String toString() {
         return "S3Settings[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
                 + ", accessKeys=" + accessKeys + ", publicReadBuckets=" + publicReadBuckets + ", maxPutSize=" + maxPutSize
-                + ", maxClockSkew=" + maxClockSkew + "]";
+                + ", maxClockSkew=" + maxClockSkew + ", minPartSize=" + minPartSize + ", maxPartSize=" + maxPartSize + "]";
     }
 }

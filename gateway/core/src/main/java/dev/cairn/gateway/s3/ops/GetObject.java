@@ -26,10 +26,12 @@ import java.util.Map;
  * <li>Range: one {@code bytes=} range gives 206 with Content-Range; a syntactically invalid
  *     header or several ranges are ignored (200, whole object), as S3 does; an unsatisfiable one
  *     is 416 InvalidRange with {@code Content-Range: bytes *}{@code /size}.</li>
- * <li>{@code partNumber}: every Cairn object is single-part, so part 1 is the whole object,
- *     answered as S3 does with 206 and a Content-Range (200 for an empty object, which no
- *     Content-Range can describe); a higher part is 416 InvalidPartNumber; together with Range
- *     it is 400 InvalidRequest.</li>
+ * <li>{@code partNumber}: of a multipart object, that part's bytes (from
+ *     {@link ObjectInfo#partSizes()}) with 206, Content-Range and {@code x-amz-mp-parts-count};
+ *     of a single-part object, part 1 is the whole object, answered as S3 does with 206 and a
+ *     Content-Range. An empty object or empty part answers 200 (no Content-Range can describe
+ *     it). A part the object does not have is 416 InvalidPartNumber; together with Range it is
+ *     400 InvalidRequest.</li>
  * <li>Conditions (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since) are evaluated
  *     by the store against the version read: 412 PreconditionFailed or 304 Not Modified with the
  *     validators of that version.</li>
@@ -40,7 +42,6 @@ import java.util.Map;
 final class GetObject {
     /** How often a read is retried when the object changes between the store's 304 and our stat. */
     private static final int ATTEMPTS = 3;
-    private static final int MAX_PART_NUMBER = 10_000;
 
     private final BlobStore store;
 
@@ -63,18 +64,20 @@ final class GetObject {
         ReadConditions conditions = Preconditions.read(req.headers(), "");
         Integer part = partNumber(req);
         String rangeHeader = req.header("Range");
+        Opened opened;
         ByteRange range = null;
         if (part == null) {
             RangeHeader.Parsed parsed = RangeHeader.parse(rangeHeader);
             range = parsed.kind() == RangeHeader.Kind.SINGLE ? parsed.range() : null;
-        } else if (part > 1) {
-            store.stat(key); // a missing object is 404 before any part number is judged
-            throw new S3Exception(S3ErrorCode.InvalidPartNumber);
+            opened = open(key, new ReadOptions(range, conditions), rangeHeader, head);
+        } else {
+            PartRead read = openPart(key, part, conditions, head);
+            opened = read.opened();
+            range = read.range();
         }
-        Opened opened = open(key, new ReadOptions(range, conditions), rangeHeader, head);
         ObjectInfo info = opened.info();
         ByteRange.Resolved served = opened.range();
-        boolean partial = range != null || (part != null && info.size() > 0);
+        boolean partial = range != null || (part != null && served.length() > 0);
         S3Response r = opened.reader() == null
                 ? S3Response.empty(partial ? 206 : 200)
                 : S3Response.stream(partial ? 206 : 200, new ObjectReaderBody(opened.reader()));
@@ -83,6 +86,9 @@ final class GetObject {
         r.header("Content-Length", Long.toString(served.length()));
         if (partial) {
             r.header("Content-Range", "bytes " + served.offset() + "-" + served.last() + "/" + served.totalSize());
+        }
+        if (part != null && info.partCount() > 0) {
+            r.header("x-amz-mp-parts-count", Integer.toString(info.partCount()));
         }
         Map<String, String> representation = new LinkedHashMap<>();
         representation.put("Content-Type", info.contentType());
@@ -100,6 +106,59 @@ final class GetObject {
         }
         r.header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
         return r;
+    }
+
+    /** A part read: the version opened and the byte range of the part (null for a whole single-part object). */
+    private record PartRead(Opened opened, ByteRange range) {
+    }
+
+    /**
+     * Opens part {@code part}: the whole object for part 1 of a single-part object, else the part's
+     * bytes as laid out by {@link ObjectInfo#partSizes()}. The layout comes from a stat, so the read
+     * must find the same layout, or the range could cut another version's bytes; a changed object
+     * is looked up again.
+     *
+     * @throws S3Exception InvalidPartNumber (416) for a part the object does not have; 503
+     *     ServiceUnavailable when the object keeps changing between stat and read
+     */
+    private PartRead openPart(BlobKey key, int part, ReadConditions conditions, boolean head) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            ObjectInfo layout = store.stat(key); // a missing object is 404 before any part number is judged
+            ByteRange.Resolved bytes = PartRanges.of(layout.partSizes(), layout.size(), part);
+            if (bytes.length() == 0) {
+                // An empty object, or an empty last part: no byte range can name it, so nothing is read.
+                Opened stat = open(key, new ReadOptions(null, conditions), null, true);
+                if (stat.info().partSizes().equals(layout.partSizes())) {
+                    return new PartRead(new Opened(stat.info(), new ByteRange.Resolved(bytes.offset(), 0, stat.info().size()), null), null);
+                }
+                continue;
+            }
+            ByteRange range = layout.partCount() == 0 ? null : new ByteRange.Closed(bytes.offset(), bytes.last());
+            Opened opened;
+            try {
+                opened = open(key, new ReadOptions(range, conditions), null, head);
+            } catch (S3Exception e) {
+                if (e.code() == S3ErrorCode.InvalidRange) {
+                    continue; // the object shrank since the stat: look its layout up again
+                }
+                throw e;
+            }
+            if (opened.info().partSizes().equals(layout.partSizes())) {
+                return new PartRead(opened, range);
+            }
+            closeQuietly(opened.reader());
+        }
+        throw new S3Exception(S3ErrorCode.ServiceUnavailable, "The object changed while its part was being read; please retry.");
+    }
+
+    private static void closeQuietly(ObjectReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (java.io.IOException e) {
+                // Nothing was sent from this read; the retry opens a new one.
+            }
+        }
     }
 
     /** The version to serve and, for GET, its open read. */
@@ -171,12 +230,7 @@ final class GetObject {
         if (v == null) {
             return null;
         }
-        boolean digits = !v.isEmpty() && v.length() <= 5 && v.chars().allMatch(c -> c >= '0' && c <= '9');
-        int n = digits ? Integer.parseInt(v) : -1;
-        if (n < 1 || n > MAX_PART_NUMBER) {
-            throw new S3Exception(S3ErrorCode.InvalidArgument, "Part number must be an integer between 1 and 10000, inclusive",
-                    Map.of("ArgumentName", "partNumber"));
-        }
+        int n = PartNumber.parse(v);
         if (req.header("Range") != null) {
             throw new S3Exception(S3ErrorCode.InvalidRequest, "Cannot specify both Range header and partNumber query parameter");
         }

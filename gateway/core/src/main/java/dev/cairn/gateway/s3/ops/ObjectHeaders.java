@@ -113,9 +113,16 @@ final class ObjectHeaders {
             }
         }
         if (any) {
-            // Single-part objects only: every checksum covers the whole object.
-            r.header("x-amz-checksum-type", "FULL_OBJECT");
+            r.header("x-amz-checksum-type", checksumType(info));
         }
+    }
+
+    /**
+     * A single-part object's checksums cover the whole object; a multipart object's are S3's
+     * composite form ({@code base64(digest of the part digests)-N}).
+     */
+    static String checksumType(ObjectInfo info) {
+        return info.partCount() > 0 ? "COMPOSITE" : "FULL_OBJECT";
     }
 
     private static Map<String, String> orderedMap(String... kv) {

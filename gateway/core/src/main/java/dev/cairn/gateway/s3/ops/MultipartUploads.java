@@ -1,0 +1,124 @@
+package dev.cairn.gateway.s3.ops;
+
+import dev.cairn.blob.BlobKey;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ObjectInfo;
+import dev.cairn.blob.SupportsMultipart;
+import dev.cairn.blob.SupportsMultipart.CompletedPart;
+import dev.cairn.blob.SupportsMultipart.MultipartUpload;
+import dev.cairn.blob.WriteOptions;
+import dev.cairn.blob.WritePrecondition;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.gateway.s3.S3Request;
+import dev.cairn.gateway.s3.S3Response;
+import dev.cairn.gateway.s3.chunked.S3Checksums;
+import dev.cairn.gateway.s3.chunked.S3RequestException;
+import dev.cairn.gateway.s3.error.S3ErrorCode;
+import dev.cairn.gateway.s3.error.S3Exception;
+import dev.cairn.gateway.s3.xml.XmlWriter;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The life of an upload: CreateMultipartUpload, CompleteMultipartUpload, AbortMultipartUpload.
+ *
+ * <ul>
+ * <li>Create stores Content-Type, the other representation headers and user metadata as
+ *     PutObject does, and {@code x-amz-checksum-algorithm} as a checksum the completed object
+ *     keeps; errors: 400 MetadataTooLarge, 400 InvalidRequest for an unknown algorithm, 404
+ *     NoSuchBucket.</li>
+ * <li>Complete reads the part list ({@link CompleteRequest}); {@code If-None-Match: *} and
+ *     {@code If-Match} are write preconditions checked atomically with the publish, as on
+ *     PutObject (501 where the store cannot). Errors: 400 MalformedXML, InvalidPart,
+ *     InvalidPartOrder, EntityTooSmall (parts but the last below the minimum part size); 404
+ *     NoSuchUpload; 412 PreconditionFailed. The answer is sent once the object is published (no
+ *     keep-alive whitespace during a long completion).</li>
+ * <li>Abort answers 204; an upload that was completed or never existed is 404 NoSuchUpload.</li>
+ * </ul>
+ */
+final class MultipartUploads {
+    private final BlobStore store;
+    private final SupportsMultipart multipart;
+    private final long minPartSize;
+
+    /**
+     * @param minPartSize every part but the last must be at least this large (S3: 5 MiB)
+     */
+    MultipartUploads(BlobStore store, SupportsMultipart multipart, long minPartSize) {
+        this.store = store;
+        this.multipart = multipart;
+        this.minPartSize = minPartSize;
+    }
+
+    S3Response create(S3Request req) {
+        BlobKey key = req.blobKey();
+        Set<ChecksumAlgorithm> extra = checksumAlgorithm(req.header("x-amz-checksum-algorithm"));
+        WriteOptions options = new WriteOptions(WritePrecondition.NONE, ObjectHeaders.contentType(req.headers()),
+                ObjectHeaders.fromRequest(req.headers()), UserMetadata.fromRequest(req.headers()), null, extra);
+        MultipartUpload upload = multipart.createMultipartUpload(key, options);
+        String xml = XmlWriter.document("InitiateMultipartUploadResult")
+                .element("Bucket", key.bucket())
+                .element("Key", key.key())
+                .element("UploadId", upload.uploadId())
+                .finish();
+        S3Response r = S3Response.xml(xml);
+        for (ChecksumAlgorithm a : extra) {
+            r.header("x-amz-checksum-algorithm", S3Checksums.s3Name(a));
+        }
+        return r;
+    }
+
+    S3Response complete(S3Request req) throws IOException {
+        BlobKey key = req.blobKey();
+        String uploadId = UploadIds.of(req);
+        // Judged before the body is read, so an impossible condition costs no parsing.
+        WritePrecondition precondition = Preconditions.write(req.headers(), store.capabilities());
+        List<CompletedPart> parts = CompleteRequest.parse(req.body().stream());
+        ObjectInfo info = multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+        XmlWriter w = XmlWriter.document("CompleteMultipartUploadResult")
+                .element("Location", location(key))
+                .element("Bucket", key.bucket())
+                .element("Key", key.key())
+                .element("ETag", ObjectHeaders.quotedEtag(info.etag()));
+        boolean any = false;
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String v = info.checksums().get(a);
+            if (v != null) {
+                w.element("Checksum" + S3Checksums.s3Name(a), v);
+                any = true;
+            }
+        }
+        if (any) {
+            w.element("ChecksumType", ObjectHeaders.checksumType(info));
+        }
+        return S3Response.xml(w.finish()).header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
+    }
+
+    S3Response abort(S3Request req) {
+        multipart.abortMultipartUpload(req.blobKey(), UploadIds.of(req));
+        return S3Response.empty(204);
+    }
+
+    /**
+     * The object's path. S3 sends an absolute URL; the gateway cannot know the scheme and host a
+     * client used behind a proxy, and clients treat Location as an opaque string.
+     */
+    private static String location(BlobKey key) {
+        return "/" + key.bucket() + "/" + NameEncoding.URL.apply(key.key());
+    }
+
+    /** @throws S3Exception InvalidRequest for a value that names no S3 flexible checksum */
+    private static Set<ChecksumAlgorithm> checksumAlgorithm(String header) {
+        if (header == null) {
+            return Set.of();
+        }
+        try {
+            return Set.of(S3Checksums.parseAlgorithm("x-amz-checksum-algorithm", header.toUpperCase(Locale.ROOT)));
+        } catch (S3RequestException e) {
+            throw new S3Exception(S3ErrorCode.InvalidRequest, e.getMessage(), Map.of());
+        }
+    }
+}
