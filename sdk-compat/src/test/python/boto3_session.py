@@ -115,7 +115,31 @@ def presigned(s3, endpoint, bucket):
         assert r.status == 200 and r.read() == b"via presign"
 
 
-GROUPS = {f.__name__: f for f in (buckets, credentials, objects, listing, copy_delete, presigned)}
+def multipart(s3, endpoint, bucket):
+    # upload_file switches to multipart above 8 MiB (its default TransferConfig): 20 MiB is 3 parts
+    import hashlib
+    import tempfile
+    s3.create_bucket(Bucket=bucket)
+    data = os.urandom(20 * 1024 * 1024 + 123)
+    with tempfile.TemporaryDirectory() as tmp:
+        up, down = os.path.join(tmp, "up.bin"), os.path.join(tmp, "down.bin")
+        with open(up, "wb") as f:
+            f.write(data)
+        s3.upload_file(up, bucket, "big/file.bin")
+        head = s3.head_object(Bucket=bucket, Key="big/file.bin")
+        assert head["ContentLength"] == len(data), head
+        assert head["ETag"].strip('"').endswith("-3"), head["ETag"]
+        assert head["ResponseMetadata"]["HTTPHeaders"]["x-cairn-b3"].endswith("-3")
+        s3.download_file(bucket, "big/file.bin", down)
+        with open(down, "rb") as f:
+            assert hashlib.sha256(f.read()).digest() == hashlib.sha256(data).digest(), "downloaded bytes differ"
+        part2 = s3.get_object(Bucket=bucket, Key="big/file.bin", PartNumber=2)
+        assert part2["PartsCount"] == 3 and part2["Body"].read() == data[8 * 1024 * 1024:16 * 1024 * 1024]
+    s3.delete_object(Bucket=bucket, Key="big/file.bin")
+    s3.delete_bucket(Bucket=bucket)
+
+
+GROUPS = {f.__name__: f for f in (buckets, credentials, objects, listing, copy_delete, presigned, multipart)}
 
 if __name__ == "__main__":
     group, endpoint, bucket = sys.argv[1:4]

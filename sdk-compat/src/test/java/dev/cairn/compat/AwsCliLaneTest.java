@@ -142,6 +142,24 @@ class AwsCliLaneTest extends ProgramLane {
      * multipart uploads yet), and the presigned URL is SigV4 only because of signature_version.
      */
     @Test
+    void multipartCopyUpAndDown() throws Exception {
+        // aws s3 cp switches to multipart above 8 MiB by default: 20 MiB goes up as 3 parts
+        String bucket = bucketName();
+        ok("s3", "mb", "s3://" + bucket);
+        Path big = Files.write(work.resolve("twenty-mib.bin"), JavaSdkLane.bytes((20 << 20) + 77));
+        ok("s3", "cp", big.toString(), "s3://" + bucket + "/big.bin");
+        String etag = ok("s3api", "head-object", "--bucket", bucket, "--key", "big.bin", "--query", "ETag", "--output", "text").trim();
+        assertTrue(etag.replace("\"", "").endsWith("-3"), etag);
+        assertEquals("", ok("s3api", "list-multipart-uploads", "--bucket", bucket, "--query", "Uploads", "--output", "text").trim()
+                .replace("None", ""), "no upload left behind");
+        Path back = work.resolve("back.bin");
+        ok("s3", "cp", "s3://" + bucket + "/big.bin", back.toString());
+        assertEquals(-1, Files.mismatch(big, back));
+        ok("s3", "rm", "s3://" + bucket + "/big.bin");
+        ok("s3", "rb", "s3://" + bucket);
+    }
+
+    @Test
     void documentedProfile() throws Exception {
         Path config = Files.writeString(work.resolve("config"), String.join("\n", "[profile cairn]",
                 "region = us-east-1",

@@ -53,4 +53,9 @@ class Boto3LaneTest extends ProgramLane {
     void presignedGet() throws Exception {
         group("presigned");
     }
+
+    @Test
+    void multipartUploadFileAndDownloadFile() throws Exception {
+        group("multipart");
+    }
 }

@@ -19,7 +19,9 @@ import java.util.TreeMap;
  *     ({@code content-disposition}, {@code content-encoding}, {@code content-language},
  *     {@code cache-control}, {@code expires})
  * @param userMetadata user metadata, lower-case names without the {@code x-amz-meta-} prefix
- * @param checksums digests of the bytes, in each algorithm's text form; always has {@link ChecksumAlgorithm#B3}
+ * @param checksums digests of the bytes, in each algorithm's text form; always has {@link ChecksumAlgorithm#B3}.
+ *     For a multipart object the values are composites over the part digests with a {@code -N}
+ *     suffix (ADR 0007), not digests of the whole byte stream
  * @param partSizes the sizes of a multipart object's parts, in order; empty for a single-part object
  */
 public record ObjectInfo(
@@ -68,7 +70,10 @@ public record ObjectInfo(
         return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(m));
     }
 
-    /** The BLAKE3 digest as 64 lowercase hex digits, or null if the store does not know it. */
+    /**
+     * The BLAKE3 digest: 64 lowercase hex digits for a single-part object, the composite
+     * {@code <hex>-N} over the part digests for a multipart object (ADR 0007); null if unknown.
+     */
     public String blake3() {
         return checksums.get(ChecksumAlgorithm.B3);
     }
