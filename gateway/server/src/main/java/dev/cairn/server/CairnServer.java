@@ -109,7 +109,7 @@ public final class CairnServer implements AutoCloseable {
         try {
             CairnConfig.S3 c = config.s3();
             S3Settings s3Settings = new S3Settings(c.region(), c.strictRegion(), c.virtualHostDomain(), accessKeys,
-                    c.publicReadBuckets(), c.maxPutSize(), c.maxClockSkew());
+                    c.publicReadBuckets(), c.maxPutSize(), c.maxClockSkew()).withPartSizes(c.minPartSize(), c.maxPartSize());
             if (accessKeys.keyIds().size() > 1 || !c.publicReadBuckets().isEmpty()) {
                 LOG.info("S3: {} access keys; public-read buckets: {}", accessKeys.keyIds().size(),
                         c.publicReadBuckets().isEmpty() ? "none" : String.join(", ", c.publicReadBuckets()));

@@ -65,21 +65,30 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
      * @param publicReadBuckets buckets anonymous callers may read
      */
     public record S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew,
-            Path credentialsFile, Map<String, String> inlineCredentials, Set<String> publicReadBuckets) {
+            Path credentialsFile, Map<String, String> inlineCredentials, Set<String> publicReadBuckets, long minPartSize,
+            long maxPartSize) {
+        public static final long DEFAULT_MIN_PART_SIZE = 5L << 20;
+        public static final long DEFAULT_MAX_PART_SIZE = 5L << 30;
+
         public S3 {
+            if (minPartSize > maxPartSize) {
+                throw new IllegalArgumentException("s3.min-part-size must not exceed s3.max-part-size");
+            }
             inlineCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(inlineCredentials));
             publicReadBuckets = Collections.unmodifiableSet(new LinkedHashSet<>(publicReadBuckets));
         }
 
         /** No further key pairs and no public buckets. */
         public S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew) {
-            this(region, strictRegion, virtualHostDomain, maxPutSize, maxClockSkew, null, Map.of(), Set.of());
+            this(region, strictRegion, virtualHostDomain, maxPutSize, maxClockSkew, null, Map.of(), Set.of(), DEFAULT_MIN_PART_SIZE,
+                    DEFAULT_MAX_PART_SIZE);
         }
 
         @Override
         public String toString() {
             return "S3[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
-                    + ", maxPutSize=" + maxPutSize + ", maxClockSkew=" + maxClockSkew + ", credentialsFile=" + credentialsFile
+                    + ", maxPutSize=" + maxPutSize + ", maxClockSkew=" + maxClockSkew + ", minPartSize=" + minPartSize
+                    + ", maxPartSize=" + maxPartSize + ", credentialsFile=" + credentialsFile
                     + ", inlineCredentials=" + inlineCredentials.keySet() + " (secrets redacted), publicReadBuckets="
                     + publicReadBuckets + "]";
         }

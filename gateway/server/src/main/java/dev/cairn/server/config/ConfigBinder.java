@@ -64,7 +64,9 @@ final class ConfigBinder {
                 positiveDuration("s3.max-clock-skew"),
                 (Path) value("s3.credentials-file"),
                 inlineCredentials(),
-                publicReadBuckets());
+                publicReadBuckets(),
+                partSizes()[0],
+                partSizes()[1]);
         CairnConfig.Credentials credentials = new CairnConfig.Credentials(
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));
@@ -190,6 +192,16 @@ final class ConfigBinder {
     private String source(String key) {
         Setting s = settings.get(key);
         return s == null ? Setting.DEFAULT : s.source();
+    }
+
+    /** {min, max} multipart part sizes, checked against each other. */
+    private long[] partSizes() {
+        long min = (Long) value("s3.min-part-size");
+        long max = positive("s3.max-part-size", (Long) value("s3.max-part-size"));
+        if (min > max) {
+            throw bad("s3.min-part-size", "must not exceed s3.max-part-size (" + max + " bytes)");
+        }
+        return new long[] {min, max};
     }
 
     private ConfigException bad(String key, String problem) {

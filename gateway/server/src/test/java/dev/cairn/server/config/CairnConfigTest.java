@@ -50,6 +50,16 @@ class CairnConfigTest {
         assertNull(CairnConfig.fromMap(Map.of("s3.virtual-host-domain", " ")).s3().virtualHostDomain(), "blank is unset");
     }
 
+
+    @Test
+    void multipartPartSizesBindAndAreCheckedAgainstEachOther() {
+        CairnConfig c = CairnConfig.fromMap(Map.of("s3.min-part-size", "1MiB", "s3.max-part-size", "64MiB"));
+        assertEquals(1L << 20, c.s3().minPartSize());
+        assertEquals(64L << 20, c.s3().maxPartSize());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> CairnConfig.fromMap(Map.of("s3.min-part-size", "2GiB", "s3.max-part-size", "1GiB")));
+        assertTrue(e.getMessage().contains("s3.min-part-size"), e.getMessage());
+    }
     @Test
     void badS3ValuesNameTheKey() {
         for (String[] bad : new String[][] {{"s3.region", "us/east"}, {"s3.virtual-host-domain", "http://localhost:9000"},
