@@ -13,7 +13,8 @@ import java.util.List;
  * <p>Writes beyond the cap fail with {@link dev.cairn.blob.BlobError#INSUFFICIENT_STORAGE}; an
  * overwrite needs room for both versions until it publishes. {@link BlobStore#health()} reports
  * the store not writable once less than {@code min(1 MiB, 1% of the cap)} is free. Supports
- * {@code WRITE_IF_ABSENT} and {@code WRITE_IF_MATCH}; not {@code DURABLE}.
+ * {@code WRITE_IF_ABSENT} and {@code WRITE_IF_MATCH}, and multipart uploads
+ * ({@link dev.cairn.blob.SupportsMultipart}, parts counted against the cap); not {@code DURABLE}.
  */
 public final class MemoryBlobStoreProvider implements BlobStoreProvider {
     public static final String NAME = "memory";
