@@ -66,13 +66,21 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
      */
     public record S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew,
             Path credentialsFile, Map<String, String> inlineCredentials, Set<String> publicReadBuckets, long minPartSize,
-            long maxPartSize) {
+            long maxPartSize, Duration multipartMaxAge, Duration multipartSweepInterval) {
         public static final long DEFAULT_MIN_PART_SIZE = 5L << 20;
         public static final long DEFAULT_MAX_PART_SIZE = 5L << 30;
+        public static final Duration DEFAULT_MULTIPART_MAX_AGE = Duration.ofDays(7);
+        public static final Duration DEFAULT_MULTIPART_SWEEP_INTERVAL = Duration.ofHours(1);
 
         public S3 {
             if (minPartSize > maxPartSize) {
                 throw new IllegalArgumentException("s3.min-part-size must not exceed s3.max-part-size");
+            }
+            if (multipartMaxAge.isNegative()) {
+                throw new IllegalArgumentException("s3.multipart-max-age must not be negative");
+            }
+            if (multipartSweepInterval.isZero() || multipartSweepInterval.isNegative()) {
+                throw new IllegalArgumentException("s3.multipart-sweep-interval must be longer than zero");
             }
             inlineCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(inlineCredentials));
             publicReadBuckets = Collections.unmodifiableSet(new LinkedHashSet<>(publicReadBuckets));
@@ -81,14 +89,20 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
         /** No further key pairs and no public buckets. */
         public S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew) {
             this(region, strictRegion, virtualHostDomain, maxPutSize, maxClockSkew, null, Map.of(), Set.of(), DEFAULT_MIN_PART_SIZE,
-                    DEFAULT_MAX_PART_SIZE);
+                    DEFAULT_MAX_PART_SIZE, DEFAULT_MULTIPART_MAX_AGE, DEFAULT_MULTIPART_SWEEP_INTERVAL);
+        }
+
+        /** Whether abandoned multipart uploads are swept ({@code s3.multipart-max-age} is not 0). */
+        public boolean sweepsMultipart() {
+            return !multipartMaxAge.isZero();
         }
 
         @Override
         public String toString() {
             return "S3[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
                     + ", maxPutSize=" + maxPutSize + ", maxClockSkew=" + maxClockSkew + ", minPartSize=" + minPartSize
-                    + ", maxPartSize=" + maxPartSize + ", credentialsFile=" + credentialsFile
+                    + ", maxPartSize=" + maxPartSize + ", multipartMaxAge=" + multipartMaxAge
+                    + ", multipartSweepInterval=" + multipartSweepInterval + ", credentialsFile=" + credentialsFile
                     + ", inlineCredentials=" + inlineCredentials.keySet() + " (secrets redacted), publicReadBuckets="
                     + publicReadBuckets + "]";
         }

@@ -66,7 +66,9 @@ final class ConfigBinder {
                 inlineCredentials(),
                 publicReadBuckets(),
                 partSizes()[0],
-                partSizes()[1]);
+                partSizes()[1],
+                (Duration) value("s3.multipart-max-age"),
+                positiveDuration("s3.multipart-sweep-interval"));
         CairnConfig.Credentials credentials = new CairnConfig.Credentials(
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));

@@ -61,6 +61,29 @@ class CairnConfigTest {
         assertTrue(e.getMessage().contains("s3.min-part-size"), e.getMessage());
     }
     @Test
+    void multipartSweeperKeysBindWithDefaultsAndZeroMaxAgeDisablesIt() {
+        CairnConfig.S3 d = CairnConfig.fromMap(Map.of()).s3();
+        assertEquals(Duration.ofDays(7), d.multipartMaxAge());
+        assertEquals(Duration.ofHours(1), d.multipartSweepInterval());
+        assertTrue(d.sweepsMultipart());
+        CairnConfig.S3 s = CairnConfig.fromMap(Map.of("s3.multipart-max-age", "36h", "s3.multipart-sweep-interval", "10m")).s3();
+        assertEquals(Duration.ofHours(36), s.multipartMaxAge());
+        assertEquals(Duration.ofMinutes(10), s.multipartSweepInterval());
+        CairnConfig.S3 off = CairnConfig.fromMap(Map.of("s3.multipart-max-age", "0")).s3();
+        assertEquals(Duration.ZERO, off.multipartMaxAge());
+        assertFalse(off.sweepsMultipart());
+    }
+
+    @Test
+    void badMultipartSweeperValuesNameTheKey() {
+        for (String[] bad : new String[][] {{"s3.multipart-max-age", "7"}, {"s3.multipart-max-age", "-1d"},
+            {"s3.multipart-max-age", "a week"}, {"s3.multipart-sweep-interval", "0s"}, {"s3.multipart-sweep-interval", "1y"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> CairnConfig.fromMap(Map.of(bad[0], bad[1])), bad[0] + "=" + bad[1]);
+            assertTrue(e.getMessage().startsWith(bad[0] + ":"), e.getMessage());
+        }
+    }
+
+    @Test
     void badS3ValuesNameTheKey() {
         for (String[] bad : new String[][] {{"s3.region", "us/east"}, {"s3.virtual-host-domain", "http://localhost:9000"},
             {"s3.max-put-size", "0"}, {"s3.max-clock-skew", "0s"}, {"s3.strict-region", "maybe"}}) {
