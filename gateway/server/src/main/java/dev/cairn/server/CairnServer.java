@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -62,14 +63,18 @@ public final class CairnServer implements AutoCloseable {
     private final BlobStore store;
     private final MetricsRegistry metrics;
     private final String host;
+    /** Runs the multipart sweeper; null when the store has no multipart support or the sweeper is disabled. */
+    private final ScheduledExecutorService sweeps;
     private boolean closed;
 
-    private CairnServer(Server server, ServerConnector connector, BlobStore store, MetricsRegistry metrics, String host) {
+    private CairnServer(Server server, ServerConnector connector, BlobStore store, MetricsRegistry metrics, String host,
+            ScheduledExecutorService sweeps) {
         this.server = server;
         this.connector = connector;
         this.store = store;
         this.metrics = metrics;
         this.host = host;
+        this.sweeps = sweeps;
     }
 
     /**
@@ -181,7 +186,8 @@ public final class CairnServer implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start HTTP server on " + http.host() + ":" + http.port() + ": " + e.getMessage(), e);
         }
-        CairnServer cairn = new CairnServer(server, connector, store, metrics, http.host());
+        CairnServer cairn = new CairnServer(server, connector, store, metrics, http.host(),
+                SweepSchedule.start(store, config.s3(), Clock.systemUTC()));
         LOG.info("serving on {} with backend {} ({} threads)", cairn.baseUri(), store.id(), virtual ? "virtual" : "platform");
         return cairn;
     }
@@ -214,6 +220,7 @@ public final class CairnServer implements AutoCloseable {
     /**
      * Stops accepting connections, lets in-flight requests finish for up to
      * {@code http.shutdown-timeout}, stops Jetty, then closes the store and the metrics registry.
+     * The multipart sweeper stops first.
      * Idempotent.
      */
     @Override
@@ -222,6 +229,8 @@ public final class CairnServer implements AutoCloseable {
             return;
         }
         closed = true;
+        // the sweeper calls the store, so it ends before the store closes
+        SweepSchedule.stop(sweeps);
         try {
             server.stop();
         } catch (Exception e) {
