@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,21 +28,6 @@ class AwsCliLaneTest extends ProgramLane {
         return "memory";
     }
 
-    private Proc.Result aws(Map<String, String> envOverrides, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Tools.venvProgram("aws").toString());
-        cmd.addAll(List.of(args));
-        Map<String, String> env = new HashMap<>(awsEnvironment());
-        env.putAll(envOverrides);
-        return Proc.run(work, env, cmd);
-    }
-
-    private String ok(String... args) throws Exception {
-        Proc.Result r = aws(Map.of(), args);
-        assertEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
-        return r.stdout();
-    }
-
     private Proc.Result fails(String... args) throws Exception {
         Proc.Result r = aws(Map.of(), args);
         assertNotEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
@@ -53,17 +37,17 @@ class AwsCliLaneTest extends ProgramLane {
     @Test
     void buckets() throws Exception {
         String bucket = bucketName();
-        ok("s3api", "create-bucket", "--bucket", bucket);
-        ok("s3api", "head-bucket", "--bucket", bucket);
-        assertTrue(ok("s3api", "list-buckets", "--query", "Buckets[].Name", "--output", "text").contains(bucket));
-        assertTrue(ok("s3", "ls").contains(bucket));
-        String location = ok("s3api", "get-bucket-location", "--bucket", bucket, "--output", "text").trim();
+        awsOk("s3api", "create-bucket", "--bucket", bucket);
+        awsOk("s3api", "head-bucket", "--bucket", bucket);
+        assertTrue(awsOk("s3api", "list-buckets", "--query", "Buckets[].Name", "--output", "text").contains(bucket));
+        assertTrue(awsOk("s3", "ls").contains(bucket));
+        String location = awsOk("s3api", "get-bucket-location", "--bucket", bucket, "--output", "text").trim();
         assertTrue(location.equals("None") || location.equals(Gateway.REGION), location);
         assertTrue(fails("s3api", "create-bucket", "--bucket", bucket).stderr().contains("BucketAlreadyOwnedByYou"));
-        assertTrue(ok("s3", "rb", "s3://" + bucket).contains("remove_bucket: " + bucket));
+        assertTrue(awsOk("s3", "rb", "s3://" + bucket).contains("remove_bucket: " + bucket));
         assertTrue(fails("s3api", "head-bucket", "--bucket", bucket).stderr().contains("404"));
         String other = bucketName();
-        assertTrue(ok("s3", "mb", "s3://" + other).contains("make_bucket: " + other));
+        assertTrue(awsOk("s3", "mb", "s3://" + other).contains("make_bucket: " + other));
         assertTrue(fails("s3api", "get-bucket-location", "--bucket", bucketName()).stderr().contains("NoSuchBucket"));
     }
 
@@ -78,20 +62,20 @@ class AwsCliLaneTest extends ProgramLane {
     @Test
     void copyUpAndDownHeadRangeAndNoSuchKey() throws Exception {
         String bucket = bucketName();
-        ok("s3", "mb", "s3://" + bucket);
+        awsOk("s3", "mb", "s3://" + bucket);
         Map<String, byte[]> files = Map.of("small.txt", "hello, cairn".getBytes(StandardCharsets.UTF_8), "empty", new byte[0],
                 "one-mib.bin", JavaSdkLane.bytes(1 << 20), "seven-mib.bin", JavaSdkLane.bytes(7 << 20));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path local = Files.write(work.resolve(f.getKey()), f.getValue());
-            ok("s3", "cp", local.toString(), "s3://" + bucket + "/in/" + f.getKey());
-            assertTrue(ok("s3api", "head-object", "--bucket", bucket, "--key", "in/" + f.getKey(), "--query", "ContentLength", "--output", "text")
+            awsOk("s3", "cp", local.toString(), "s3://" + bucket + "/in/" + f.getKey());
+            assertTrue(awsOk("s3api", "head-object", "--bucket", bucket, "--key", "in/" + f.getKey(), "--query", "ContentLength", "--output", "text")
                     .trim().equals(Integer.toString(f.getValue().length)), f.getKey());
             Path back = work.resolve(f.getKey() + ".back");
-            ok("s3", "cp", "s3://" + bucket + "/in/" + f.getKey(), back.toString());
+            awsOk("s3", "cp", "s3://" + bucket + "/in/" + f.getKey(), back.toString());
             assertArrayEquals(f.getValue(), Files.readAllBytes(back), f.getKey());
         }
         Path part = work.resolve("range.bin");
-        ok("s3api", "get-object", "--bucket", bucket, "--key", "in/one-mib.bin", "--range", "bytes=100-199", part.toString());
+        awsOk("s3api", "get-object", "--bucket", bucket, "--key", "in/one-mib.bin", "--range", "bytes=100-199", part.toString());
         assertArrayEquals(java.util.Arrays.copyOfRange(files.get("one-mib.bin"), 100, 200), Files.readAllBytes(part));
         assertTrue(fails("s3api", "get-object", "--bucket", bucket, "--key", "nope", work.resolve("x").toString()).stderr().contains("NoSuchKey"));
     }
@@ -99,19 +83,19 @@ class AwsCliLaneTest extends ProgramLane {
     @Test
     void listCopyDeleteAndPresign() throws Exception {
         String bucket = bucketName();
-        ok("s3", "mb", "s3://" + bucket);
+        awsOk("s3", "mb", "s3://" + bucket);
         Path file = Files.writeString(work.resolve("f.txt"), "listed");
         for (String key : List.of("photos/2025/a.jpg", "photos/2026/b.jpg", "photos/top.jpg", "docs/readme.md")) {
-            ok("s3", "cp", file.toString(), "s3://" + bucket + "/" + key);
+            awsOk("s3", "cp", file.toString(), "s3://" + bucket + "/" + key);
         }
-        String ls = ok("s3", "ls", "s3://" + bucket + "/photos/");
+        String ls = awsOk("s3", "ls", "s3://" + bucket + "/photos/");
         assertTrue(ls.contains("PRE 2025/") && ls.contains("PRE 2026/") && ls.contains("top.jpg"), ls);
-        assertEquals("photos/2025/a.jpg\tphotos/2026/b.jpg\tphotos/top.jpg", ok("s3api", "list-objects-v2", "--bucket", bucket,
+        assertEquals("photos/2025/a.jpg\tphotos/2026/b.jpg\tphotos/top.jpg", awsOk("s3api", "list-objects-v2", "--bucket", bucket,
                 "--prefix", "photos/", "--query", "Contents[].Key", "--output", "text").trim());
-        ok("s3api", "copy-object", "--bucket", bucket, "--key", "copy.jpg", "--copy-source", bucket + "/photos/top.jpg");
+        awsOk("s3api", "copy-object", "--bucket", bucket, "--key", "copy.jpg", "--copy-source", bucket + "/photos/top.jpg");
         // AWS CLI v1 presigns with query SigV2 unless s3.signature_version=s3v4 is configured;
         // Cairn verifies both forms.
-        String legacy = ok("s3", "presign", "s3://" + bucket + "/copy.jpg", "--expires-in", "300").trim();
+        String legacy = awsOk("s3", "presign", "s3://" + bucket + "/copy.jpg", "--expires-in", "300").trim();
         assertTrue(legacy.contains("Signature=") && !legacy.contains("X-Amz-Signature"), legacy);
         HttpResponse<String> v2 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(legacy)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -127,12 +111,12 @@ class AwsCliLaneTest extends ProgramLane {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, fetched.statusCode(), fetched.body());
         assertEquals("listed", fetched.body());
-        ok("s3", "rm", "s3://" + bucket + "/copy.jpg");
-        ok("s3api", "delete-objects", "--bucket", bucket, "--delete", "{\"Objects\":[{\"Key\":\"docs/readme.md\"},{\"Key\":\"never\"}]}");
-        assertTrue(ok("s3", "rm", "s3://" + bucket + "/photos/", "--recursive").contains("delete: s3://" + bucket + "/photos/top.jpg"));
+        awsOk("s3", "rm", "s3://" + bucket + "/copy.jpg");
+        awsOk("s3api", "delete-objects", "--bucket", bucket, "--delete", "{\"Objects\":[{\"Key\":\"docs/readme.md\"},{\"Key\":\"never\"}]}");
+        assertTrue(awsOk("s3", "rm", "s3://" + bucket + "/photos/", "--recursive").contains("delete: s3://" + bucket + "/photos/top.jpg"));
         // The CLI's automatic pagination drops non-list fields such as KeyCount: ask for one page.
-        assertEquals("0", ok("s3api", "list-objects-v2", "--bucket", bucket, "--no-paginate", "--query", "KeyCount", "--output", "text").trim());
-        ok("s3", "rb", "s3://" + bucket);
+        assertEquals("0", awsOk("s3api", "list-objects-v2", "--bucket", bucket, "--no-paginate", "--query", "KeyCount", "--output", "text").trim());
+        awsOk("s3", "rb", "s3://" + bucket);
     }
 
     /**
@@ -145,18 +129,18 @@ class AwsCliLaneTest extends ProgramLane {
     void multipartCopyUpAndDown() throws Exception {
         // aws s3 cp switches to multipart above 8 MiB by default: 20 MiB goes up as 3 parts
         String bucket = bucketName();
-        ok("s3", "mb", "s3://" + bucket);
+        awsOk("s3", "mb", "s3://" + bucket);
         Path big = Files.write(work.resolve("twenty-mib.bin"), JavaSdkLane.bytes((20 << 20) + 77));
-        ok("s3", "cp", big.toString(), "s3://" + bucket + "/big.bin");
-        String etag = ok("s3api", "head-object", "--bucket", bucket, "--key", "big.bin", "--query", "ETag", "--output", "text").trim();
+        awsOk("s3", "cp", big.toString(), "s3://" + bucket + "/big.bin");
+        String etag = awsOk("s3api", "head-object", "--bucket", bucket, "--key", "big.bin", "--query", "ETag", "--output", "text").trim();
         assertTrue(etag.replace("\"", "").endsWith("-3"), etag);
-        assertEquals("", ok("s3api", "list-multipart-uploads", "--bucket", bucket, "--query", "Uploads", "--output", "text").trim()
+        assertEquals("", awsOk("s3api", "list-multipart-uploads", "--bucket", bucket, "--query", "Uploads", "--output", "text").trim()
                 .replace("None", ""), "no upload left behind");
         Path back = work.resolve("back.bin");
-        ok("s3", "cp", "s3://" + bucket + "/big.bin", back.toString());
+        awsOk("s3", "cp", "s3://" + bucket + "/big.bin", back.toString());
         assertEquals(-1, Files.mismatch(big, back));
-        ok("s3", "rm", "s3://" + bucket + "/big.bin");
-        ok("s3", "rb", "s3://" + bucket);
+        awsOk("s3", "rm", "s3://" + bucket + "/big.bin");
+        awsOk("s3", "rb", "s3://" + bucket);
     }
 
     @Test

@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -88,6 +89,12 @@ abstract class JavaSdkLane {
 
     static StaticCredentialsProvider credentials() {
         return credentials(Gateway.ACCESS_KEY, Gateway.SECRET_KEY);
+    }
+
+    /** A path-style client at the SDK's defaults for {@code gateway}, for lanes that check another client's work. */
+    static S3Client pathStyleClient(Gateway gateway) {
+        return S3Client.builder().endpointOverride(gateway.endpoint()).region(Region.of(Gateway.REGION)).forcePathStyle(true)
+                .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     /** A path-style presigner for {@code endpoint}. */

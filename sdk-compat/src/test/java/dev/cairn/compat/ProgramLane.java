@@ -1,6 +1,11 @@
 package dev.cairn.compat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +42,23 @@ abstract class ProgramLane {
                 "AWS_CONFIG_FILE", work.resolve("no-aws-config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString(),
                 "AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    /** The venv's AWS CLI v1 with {@link #awsEnvironment}, {@code envOverrides} on top. */
+    Proc.Result aws(Map<String, String> envOverrides, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Tools.venvProgram("aws").toString());
+        cmd.addAll(List.of(args));
+        Map<String, String> env = new HashMap<>(awsEnvironment());
+        env.putAll(envOverrides);
+        return Proc.run(work, env, cmd);
+    }
+
+    /** {@link #aws} that must succeed; its standard output. */
+    String awsOk(String... args) throws Exception {
+        Proc.Result r = aws(Map.of(), args);
+        assertEquals(0, r.exitCode(), String.join(" ", args) + "\n" + r.describe());
+        return r.stdout();
     }
 
     static String bucketName() {
