@@ -5,7 +5,6 @@ import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,7 +32,7 @@ final class CompositeObjectReader implements ObjectReader {
         this.channels = channels;
         this.starts = starts;
         this.lengths = lengths;
-        this.stream = new Stitched();
+        this.stream = new SegmentRangeStream(channels, starts, lengths, range, this);
     }
 
     /**
@@ -116,59 +115,6 @@ final class CompositeObjectReader implements ObjectReader {
         }
         if (first != null) {
             throw first;
-        }
-    }
-
-    private final class Stitched extends InputStream {
-        private long position = range.offset();
-        private final long end = range.offset() + range.length();
-        private int segment;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
-            if (position >= end) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            while (position >= starts[segment] + lengths[segment]) {
-                segment++; // the range's bytes are all in opened segments, so this stays in bounds
-            }
-            long inSegment = position - starts[segment];
-            long left = Math.min(end, starts[segment] + lengths[segment]) - position;
-            int want = (int) Math.min(len, left);
-            int n = channels.get(segment).read(ByteBuffer.wrap(b, off, want), inSegment);
-            if (n < 0) {
-                throw new IOException("segment " + segment + " ended " + left + " bytes early");
-            }
-            position += n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            long skipped = Math.max(0, Math.min(n, end - position));
-            position += skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() {
-            return (int) Math.min(Integer.MAX_VALUE, end - position);
-        }
-
-        @Override
-        public void close() throws IOException {
-            CompositeObjectReader.this.close();
         }
     }
 }
