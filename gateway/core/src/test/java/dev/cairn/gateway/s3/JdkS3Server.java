@@ -45,6 +45,24 @@ public final class JdkS3Server implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * The real AWS SDK client pointed at this server: path-style, us-east-1, the test client's
+     * keys, the URL-connection HTTP client, and the given request-checksum setting.
+     */
+    public software.amazon.awssdk.services.s3.S3Client client(
+            software.amazon.awssdk.core.checksums.RequestChecksumCalculation calc) {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(S3TestClient.ACCESS_KEY,
+                                S3TestClient.SECRET_KEY)))
+                .requestChecksumCalculation(calc)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
+    }
+
     /** Every raw query string received, in order. */
     public List<String> rawQueries() {
         return rawQueries;
