@@ -2,6 +2,7 @@ package dev.cairn.gateway.s3.ops;
 
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import dev.cairn.gateway.http.Headers;
 import dev.cairn.gateway.http.HttpDates;
 import dev.cairn.gateway.s3.S3Response;
@@ -113,16 +114,23 @@ final class ObjectHeaders {
             }
         }
         if (any) {
-            r.header("x-amz-checksum-type", checksumType(info));
+            r.header("x-amz-checksum-type", checksumType(info).name());
         }
     }
 
     /**
-     * A single-part object's checksums cover the whole object; a multipart object's are S3's
-     * composite form ({@code base64(digest of the part digests)-N}).
+     * What the version's flexible checksums cover: a single-part object's and a multipart object's
+     * FULL_OBJECT CRC cover every byte; S3's composite form ({@code base64(digest of the part
+     * digests)-N}) tells itself by its suffix (docs/adr/0009).
      */
-    static String checksumType(ObjectInfo info) {
-        return info.partCount() > 0 ? "COMPOSITE" : "FULL_OBJECT";
+    static ChecksumType checksumType(ObjectInfo info) {
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String v = info.checksums().get(a);
+            if (v != null && ChecksumType.ofStored(v) == ChecksumType.COMPOSITE) {
+                return ChecksumType.COMPOSITE;
+            }
+        }
+        return ChecksumType.FULL_OBJECT;
     }
 
     private static Map<String, String> orderedMap(String... kv) {
