@@ -137,6 +137,10 @@ class JavaSdkMultipartChecksumLaneTest {
         assertEquals(expected, head.checksumCRC32());
         assertEquals(ChecksumType.COMPOSITE, head.checksumType());
         assertArrayEquals(all(), s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED)).asByteArray());
+        // a part read with checksum mode answers that part's own CRC32, as S3 does for COMPOSITE objects
+        HeadObjectResponse part2 = s3.headObject(b -> b.bucket(bucket).key(key).partNumber(2).checksumMode(ChecksumMode.ENABLED));
+        assertEquals(crc32(parts.get(1)), part2.checksumCRC32());
+        assertEquals(3, part2.partsCount());
     }
 
     @Test

@@ -74,6 +74,33 @@ public final class MultipartChecksums {
     }
 
     /**
+     * What each part keeps for part reads: its checksums of the algorithms whose object value is
+     * COMPOSITE (B3 and MD5 aside). Empty when the object has no COMPOSITE flexible checksum.
+     *
+     * @param object the completed object's checksums ({@link #object})
+     */
+    public static List<Map<ChecksumAlgorithm, String>> perPart(List<Part> parts, Map<ChecksumAlgorithm, String> object) {
+        EnumMap<ChecksumAlgorithm, String> composites = new EnumMap<>(ChecksumAlgorithm.class);
+        object.forEach((a, v) -> {
+            if (a != ChecksumAlgorithm.B3 && a != ChecksumAlgorithm.MD5 && ChecksumType.ofStored(v) == ChecksumType.COMPOSITE) {
+                composites.put(a, v);
+            }
+        });
+        if (composites.isEmpty()) {
+            return List.of();
+        }
+        List<Map<ChecksumAlgorithm, String>> out = new java.util.ArrayList<>(parts.size());
+        for (Part p : parts) {
+            EnumMap<ChecksumAlgorithm, String> kept = new EnumMap<>(ChecksumAlgorithm.class);
+            for (ChecksumAlgorithm a : composites.keySet()) {
+                kept.put(a, p.checksums().get(a)); // every part has it: the object value was derived from them
+            }
+            out.add(kept);
+        }
+        return out;
+    }
+
+    /**
      * Checks the checksums a completion request names for each part against the stored part's.
      *
      * @param stored the stored digests of each requested part, in the same order

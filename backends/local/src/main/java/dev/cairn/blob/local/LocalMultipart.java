@@ -280,18 +280,20 @@ final class LocalMultipart {
     }
 
     private static StoredMeta compose(MultipartUpload upload, String uploadId, List<CompletedPart> parts, List<StoredMeta> metas) {
-        List<StoredMeta.Segment> segs = new ArrayList<>(parts.size());
-        long size = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            segs.add(new StoredMeta.Segment(parts.get(i).partNumber(), metas.get(i).size()));
-            size += metas.get(i).size();
-        }
         WriteOptions o = upload.options();
         String etag = MultipartChecksums.etag(metas.stream().map(StoredMeta::etag).toList());
         List<MultipartChecksums.Part> digests = metas.stream().map(m -> new MultipartChecksums.Part(m.size(), m.checksums())).toList();
+        Map<ChecksumAlgorithm, String> checksums = MultipartChecksums.object(digests, o.extraChecksums(), upload.checksumType());
+        List<Map<ChecksumAlgorithm, String>> partSums = MultipartChecksums.perPart(digests, checksums);
+        List<StoredMeta.Segment> segs = new ArrayList<>(parts.size());
+        long size = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            segs.add(new StoredMeta.Segment(parts.get(i).partNumber(), metas.get(i).size(), partSums.isEmpty() ? Map.of() : partSums.get(i)));
+            size += metas.get(i).size();
+        }
         return new StoredMeta(size, System.currentTimeMillis(), etag,
                 o.contentType() == null || o.contentType().isEmpty() ? ObjectInfo.DEFAULT_CONTENT_TYPE : o.contentType(),
-                o.contentHeaders(), o.userMetadata(), MultipartChecksums.object(digests, o.extraChecksums(), upload.checksumType()),
+                o.contentHeaders(), o.userMetadata(), checksums,
                 new StoredMeta.Composite(uploadId, segs));
     }
 

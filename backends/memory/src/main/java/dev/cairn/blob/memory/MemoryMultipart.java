@@ -105,7 +105,7 @@ final class MemoryMultipart implements SupportsMultipart {
             PartAssembly.Assembled a = PartAssembly.assemble(key, stored, parts, minPartSize, upload.upload());
             MultipartChecksums.checkExpected(MemoryBlobStore.ID, key, a.checksums(), expectedChecksums);
             ObjectInfo info = new ObjectInfo(key, a.bytes().size(), a.etag(), now(), options.contentType(), options.contentHeaders(),
-                    options.userMetadata(), a.checksums(), a.partSizes());
+                    options.userMetadata(), a.checksums(), a.partSizes(), a.partChecksums());
             StoredObject replaced = bucket.publish(key.key(), new StoredObject(info, a.bytes()),
                     current -> WritePreconditions.check(current, precondition, key));
             bucket.uploads().removeCompleted(upload);

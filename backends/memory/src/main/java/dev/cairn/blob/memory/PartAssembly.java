@@ -24,7 +24,7 @@ final class PartAssembly {
      * @param unusedBytes bytes of stored parts the request left out, to be freed
      */
     record Assembled(ChunkedBytes bytes, String etag, Map<ChecksumAlgorithm, String> checksums, List<Long> partSizes,
-            long unusedBytes) {
+            List<Map<ChecksumAlgorithm, String>> partChecksums, long unusedBytes) {
     }
 
     private PartAssembly() {
@@ -88,7 +88,8 @@ final class PartAssembly {
         }
         Map<ChecksumAlgorithm, String> checksums = MultipartChecksums.object(digests, upload.options().extraChecksums(),
                 upload.checksumType());
-        return new Assembled(ChunkedBytes.concat(bytes), MultipartChecksums.etag(etags), checksums, sizes, total - used);
+        return new Assembled(ChunkedBytes.concat(bytes), MultipartChecksums.etag(etags), checksums, sizes,
+                MultipartChecksums.perPart(digests, checksums), total - used);
     }
 
     /** S3 clients send the part ETags quoted, as the ETag header carried them. */

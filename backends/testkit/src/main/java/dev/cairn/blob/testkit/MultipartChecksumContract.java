@@ -137,6 +137,29 @@ public interface MultipartChecksumContract extends MultipartFixture {
     }
 
     @Test
+    default void compositeObjectsKeepEachPartsChecksumForPartReadsAndFullObjectOnesDoNot() throws Exception {
+        List<byte[]> parts = oddParts();
+        BlobKey k = key("part-sums");
+        MultipartUpload u = startWith(k, ChecksumAlgorithm.SHA256, ChecksumType.COMPOSITE);
+        ObjectInfo done = complete(k, u.uploadId(), upload(k, u.uploadId(), parts));
+        ObjectInfo read;
+        try (var reader = store().read(k, dev.cairn.blob.ReadOptions.WHOLE)) {
+            read = reader.info();
+        }
+        for (ObjectInfo info : List.of(done, store().stat(k), read)) {
+            for (int n = 1; n <= parts.size(); n++) {
+                assertEquals(Map.of(ChecksumAlgorithm.SHA256, b64(raw(ChecksumAlgorithm.SHA256, parts.get(n - 1)))), info.partChecksums(n),
+                        "part " + n);
+            }
+            assertEquals(Map.of(), info.partChecksums(parts.size() + 1));
+        }
+        BlobKey f = key("part-sums-full");
+        MultipartUpload full = startWith(f, ChecksumAlgorithm.CRC32, ChecksumType.FULL_OBJECT);
+        complete(f, full.uploadId(), upload(f, full.uploadId(), parts));
+        assertEquals(List.of(), store().stat(f).partChecksums(), "a FULL_OBJECT CRC has no per-part value to answer");
+    }
+
+    @Test
     default void partsCarryTheUploadsAlgorithmInTheirAnswerAndTheListing() {
         BlobKey k = key("listed");
         MultipartUpload u = startWith(k, ChecksumAlgorithm.CRC32C, ChecksumType.FULL_OBJECT);

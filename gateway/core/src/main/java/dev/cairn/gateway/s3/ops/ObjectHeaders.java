@@ -119,6 +119,25 @@ final class ObjectHeaders {
     }
 
     /**
+     * Adds part {@code partNumber}'s own flexible checksums, kept for the parts of an object with
+     * COMPOSITE checksums (nothing for a FULL_OBJECT one: no per-part value covers what is sent).
+     */
+    static void addPartChecksums(S3Response r, ObjectInfo info, int partNumber) {
+        Map<ChecksumAlgorithm, String> sums = info.partChecksums(partNumber);
+        boolean any = false;
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String v = sums.get(a);
+            if (v != null) {
+                r.header(S3Checksums.headerName(a), v);
+                any = true;
+            }
+        }
+        if (any) {
+            r.header("x-amz-checksum-type", ChecksumType.COMPOSITE.name());
+        }
+    }
+
+    /**
      * What the version's flexible checksums cover: a single-part object's and a multipart object's
      * FULL_OBJECT CRC cover every byte; S3's composite form ({@code base64(digest of the part
      * digests)-N}) tells itself by its suffix (docs/adr/0009).

@@ -180,6 +180,9 @@ class MultipartChecksumTest {
                 .send();
         assertNull(ranged.header("x-amz-checksum-crc32"), "never on a range");
         assertNull(ranged.header("x-amz-checksum-type"));
+        S3TestClient.Response part1 = s3.request("GET", "/bkt/f").query("partNumber", "1").header("x-amz-checksum-mode", "ENABLED").send();
+        assertEquals(206, part1.status(), part1.text());
+        assertNull(part1.header("x-amz-checksum-crc32"), "a FULL_OBJECT CRC does not cover one part");
     }
 
     @Test
@@ -193,9 +196,17 @@ class MultipartChecksumTest {
             assertEquals(200, done.status(), done.text());
             assertEquals(composite(a, p1, p2), element(done.text(), "Checksum" + a.name()));
             assertEquals("COMPOSITE", element(done.text(), "ChecksumType"));
+            String header = "x-amz-checksum-" + a.name().toLowerCase(java.util.Locale.ROOT);
             S3TestClient.Response head = s3.request("HEAD", path).header("x-amz-checksum-mode", "ENABLED").send();
-            assertEquals(composite(a, p1, p2), head.header("x-amz-checksum-" + a.name().toLowerCase(java.util.Locale.ROOT)));
+            assertEquals(composite(a, p1, p2), head.header(header));
             assertEquals("COMPOSITE", head.header("x-amz-checksum-type"));
+            for (String method : new String[] {"GET", "HEAD"}) {
+                S3TestClient.Response part2 = s3.request(method, path).query("partNumber", "2").header("x-amz-checksum-mode", "ENABLED").send();
+                assertEquals(206, part2.status(), part2.text());
+                assertEquals(ReferenceChecksums.base64(a, p2), part2.header(header), method + " part 2 answers its own checksum");
+                assertEquals("COMPOSITE", part2.header("x-amz-checksum-type"));
+                assertNull(s3.request(method, path).query("partNumber", "2").send().header(header), "only with checksum mode");
+            }
         }
     }
 
