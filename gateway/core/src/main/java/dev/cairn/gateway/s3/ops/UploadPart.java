@@ -42,7 +42,8 @@ import java.util.Map;
  * through the store and uploads those bytes as the part; {@code x-amz-copy-source-if-*} hold
  * against the version read (412). Errors: 400 InvalidArgument for a malformed source or range,
  * 416 InvalidRange for a range past the source's end, 400 EntityTooLarge over the maximum part
- * size, 404 NoSuchKey / NoSuchBucket for the source, 404 NoSuchUpload.
+ * size, 404 NoSuchKey / NoSuchBucket for the source, 404 NoSuchUpload. Its answer carries the
+ * part's checksum of the upload's algorithm when the upload was created with one.
  */
 final class UploadPart {
     private final BlobStore store;
@@ -122,11 +123,15 @@ final class UploadPart {
                 default -> e;
             };
         }
-        String xml = XmlWriter.document("CopyPartResult")
+        XmlWriter w = XmlWriter.document("CopyPartResult")
                 .element("LastModified", Timestamps.iso(part.lastModified()))
-                .element("ETag", ObjectHeaders.quotedEtag(part.etag()))
-                .finish();
-        return S3Response.xml(xml);
+                .element("ETag", ObjectHeaders.quotedEtag(part.etag()));
+        // the store computed the upload's algorithm over the copied bytes, as for any part
+        ChecksumAlgorithm a = UploadChecksums.explicitAlgorithm(multipart.upload(key, uploadId));
+        if (a != null) {
+            w.element("Checksum" + S3Checksums.s3Name(a), part.checksums().get(a));
+        }
+        return S3Response.xml(w.finish());
     }
 
     private static Map<String, String> rangeDetails(S3Request req, long size) {

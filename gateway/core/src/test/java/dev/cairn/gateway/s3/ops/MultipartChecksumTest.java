@@ -277,6 +277,20 @@ class MultipartChecksumTest {
     }
 
     @Test
+    void aCopiedPartCarriesTheUploadsAlgorithmAndCombinesLikeAnyOther() {
+        assertEquals(200, s3.request("PUT", "/bkt/src").body(p1).send().status());
+        String id = start("/bkt/cp", "CRC32C", "FULL_OBJECT");
+        S3TestClient.Response copied = s3.request("PUT", "/bkt/cp").query("partNumber", "1").query("uploadId", id)
+                .header("x-amz-copy-source", "/bkt/src").send();
+        assertEquals(200, copied.status(), copied.text());
+        assertEquals(ReferenceChecksums.base64(ChecksumAlgorithm.CRC32C, p1), element(copied.text(), "ChecksumCRC32C"));
+        String etag2 = part("/bkt/cp", id, 2, p2, ChecksumAlgorithm.CRC32C).header("ETag");
+        S3TestClient.Response done = s3.request("POST", "/bkt/cp").query("uploadId", id)
+                .body(completion(List.of(element(copied.text(), "ETag").replace("&quot;", "\""), etag2), null, null)).send();
+        assertFullObject("/bkt/cp", done, ChecksumAlgorithm.CRC32C);
+    }
+
+    @Test
     void anUnknownUploadIsNoSuchUploadBeforeAnyChecksumRule() {
         start("/bkt/u", "CRC32", "COMPOSITE");
         assertError(part("/bkt/u", "nope", 1, p1, null), 404, "NoSuchUpload");
