@@ -69,10 +69,10 @@ final class PutObject {
             throw s3;
         }
         S3Response r = S3Response.empty(200).header("ETag", ObjectHeaders.quotedEtag(info.etag()));
-        if (body.checksumAlgorithm() != null) {
-            r.header(S3Checksums.headerName(body.checksumAlgorithm()), info.checksums().get(body.checksumAlgorithm()));
-            r.header("x-amz-checksum-type", "FULL_OBJECT");
-        }
+        // S3 answers the client's checksum, or the CRC64NVME it added when the client sent none.
+        ChecksumAlgorithm stored = body.checksumAlgorithm() != null ? body.checksumAlgorithm() : UploadChecksums.DEFAULT_ALGORITHM;
+        r.header(S3Checksums.headerName(stored), info.checksums().get(stored));
+        r.header("x-amz-checksum-type", "FULL_OBJECT");
         return r.header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
     }
 }

@@ -113,7 +113,9 @@ class ChecksumValuesTest {
         assertEquals(ReferenceChecksums.base64(ChecksumAlgorithm.CRC64NVME, data), none.header("x-amz-checksum-crc64nvme"));
         assertEquals("FULL_OBJECT", none.header("x-amz-checksum-type"));
         S3TestClient.Response put = s3.request("PUT", "/bkt/none").body(data).send();
-        assertNull(put.header("x-amz-checksum-type"), "no checksum was sent");
+        assertEquals(ReferenceChecksums.base64(ChecksumAlgorithm.CRC64NVME, data), put.header("x-amz-checksum-crc64nvme"),
+                "S3 answers the CRC64NVME it added");
+        assertEquals("FULL_OBJECT", put.header("x-amz-checksum-type"));
     }
 
     @Test
