@@ -64,6 +64,8 @@ public interface SupportsMultipart {
     /**
      * Stores one part, replacing an earlier part with the same number. The part is verified like
      * a whole-object write (declared length, {@code options.expectedChecksums()}) before it counts.
+     * Its {@link PartInfo#checksums()} hold B3, MD5, the upload's {@code extraChecksums} (so
+     * completion can derive the object's) and the part's own {@code options.extraChecksums()}.
      *
      * @throws BlobStoreException {@link BlobError#NO_SUCH_UPLOAD}; {@link BlobError#INVALID_ARGUMENT}
      *     for a part number outside 1..10,000; {@link BlobError#BAD_DIGEST}; {@link BlobError#INSUFFICIENT_STORAGE}
