@@ -1,9 +1,5 @@
 package dev.cairn.compat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +14,7 @@ class Boto3LaneTest extends ProgramLane {
     }
 
     private void group(String name) throws Exception {
-        Proc.Result r = Proc.run(work, awsEnvironment(), List.of(Tools.venvProgram("python").toString(),
-                Tools.pythonDir().resolve("boto3_session.py").toString(), name, gateway.endpoint().toString(), bucketName()));
-        assertEquals(0, r.exitCode(), r.describe());
-        assertTrue(r.stdout().contains("OK " + name), r.describe());
+        Boto3Script.runGroup(this, "boto3_session.py", name);
     }
 
     @Test

@@ -23,6 +23,9 @@ import java.util.TreeMap;
  *     For a multipart object the values are composites over the part digests with a {@code -N}
  *     suffix (ADR 0007), not digests of the whole byte stream
  * @param partSizes the sizes of a multipart object's parts, in order; empty for a single-part object
+ * @param partChecksums for a multipart object with COMPOSITE checksums, each part's checksums of
+ *     those algorithms, in part order (what S3 answers for a part read with checksum mode);
+ *     empty otherwise (docs/adr/0009)
  */
 public record ObjectInfo(
         BlobKey key,
@@ -33,7 +36,8 @@ public record ObjectInfo(
         Map<String, String> contentHeaders,
         Map<String, String> userMetadata,
         Map<ChecksumAlgorithm, String> checksums,
-        java.util.List<Long> partSizes) {
+        java.util.List<Long> partSizes,
+        java.util.List<Map<ChecksumAlgorithm, String>> partChecksums) {
 
     public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
@@ -49,12 +53,30 @@ public record ObjectInfo(
         userMetadata = sortedCopy(userMetadata);
         partSizes = partSizes == null ? java.util.List.of() : java.util.List.copyOf(partSizes);
         checksums = checksums == null ? Map.of() : Collections.unmodifiableMap(new java.util.EnumMap<>(checksumsOrEmpty(checksums)));
+        partChecksums = partChecksums == null ? java.util.List.of() : partChecksums.stream().map(Map::copyOf).toList();
+        if (!partChecksums.isEmpty() && partChecksums.size() != partSizes.size()) {
+            throw new IllegalArgumentException("partChecksums must be empty or have one entry per part");
+        }
+    }
+
+    /** An object without per-part checksums. */
+    public ObjectInfo(BlobKey key, long size, String etag, Instant lastModified, String contentType, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, Map<ChecksumAlgorithm, String> checksums, java.util.List<Long> partSizes) {
+        this(key, size, etag, lastModified, contentType, contentHeaders, userMetadata, checksums, partSizes, null);
     }
 
     /** A single-part object. */
     public ObjectInfo(BlobKey key, long size, String etag, Instant lastModified, String contentType, Map<String, String> contentHeaders,
             Map<String, String> userMetadata, Map<ChecksumAlgorithm, String> checksums) {
-        this(key, size, etag, lastModified, contentType, contentHeaders, userMetadata, checksums, null);
+        this(key, size, etag, lastModified, contentType, contentHeaders, userMetadata, checksums, null, null);
+    }
+
+    /**
+     * The stored checksums of part {@code partNumber} (1-based) of a multipart object with
+     * COMPOSITE checksums; empty when the object keeps none for its parts.
+     */
+    public Map<ChecksumAlgorithm, String> partChecksums(int partNumber) {
+        return partNumber >= 1 && partNumber <= partChecksums.size() ? partChecksums.get(partNumber - 1) : Map.of();
     }
 
     /** How many parts the object was assembled from; 0 for a single-part object. */

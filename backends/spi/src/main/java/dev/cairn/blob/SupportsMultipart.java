@@ -1,7 +1,10 @@
 package dev.cairn.blob;
 
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Multipart uploads whose whole state (the upload, its metadata, its parts) lives in the store,
@@ -14,6 +17,13 @@ import java.util.List;
  * the concatenated 32-byte part digests, followed by {@code -N} (docs/adr/0007). Completion
  * publishes atomically: readers see the previous version or the whole new object, never a mix,
  * and a completed upload's id is gone ({@link BlobError#NO_SUCH_UPLOAD}).
+ *
+ * <p><b>Flexible checksums</b> (docs/adr/0009). Every algorithm in the upload's
+ * {@code extraChecksums} is computed for every part as it streams in and stored with the part.
+ * Completion derives the object's value from the part values alone, never re-reading data
+ * ({@link MultipartChecksums}): a CRC is combined into the FULL_OBJECT CRC of all bytes unless the
+ * upload's {@link MultipartUpload#checksumType()} is COMPOSITE; SHA1 and SHA256 are always
+ * COMPOSITE ({@code base64(H(raw1 ‖ … ‖ rawN))-N}).
  */
 public interface SupportsMultipart {
     int MIN_PART_NUMBER = 1;
@@ -27,11 +37,35 @@ public interface SupportsMultipart {
      * @throws BlobStoreException {@link BlobError#NO_SUCH_BUCKET}; {@link BlobError#INVALID_ARGUMENT}
      *     when {@code options} carries a precondition (preconditions belong to completion)
      */
-    MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options);
+    default MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
+        return createMultipartUpload(key, options, ChecksumType.COMPOSITE);
+    }
+
+    /**
+     * Starts an upload whose extra checksums complete in the given form.
+     *
+     * @param checksumType how the object's CRCs are derived: COMPOSITE, FULL_OBJECT, or null when
+     *     the client named no algorithm (the CRCs then complete as FULL_OBJECT, and the caller
+     *     decides which algorithm that is); stored with the upload and returned by {@link #upload}
+     * @throws BlobStoreException as {@link #createMultipartUpload(BlobKey, WriteOptions)}
+     */
+    MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType);
+
+    /**
+     * The upload, as created. The default asks {@link #listParts} for an empty page; stores
+     * override it with a direct lookup.
+     *
+     * @throws BlobStoreException {@link BlobError#NO_SUCH_UPLOAD}
+     */
+    default MultipartUpload upload(BlobKey key, String uploadId) {
+        return listParts(key, uploadId, MAX_PART_NUMBER, 1).upload();
+    }
 
     /**
      * Stores one part, replacing an earlier part with the same number. The part is verified like
      * a whole-object write (declared length, {@code options.expectedChecksums()}) before it counts.
+     * Its {@link PartInfo#checksums()} hold B3, MD5, the upload's {@code extraChecksums} (so
+     * completion can derive the object's) and the part's own {@code options.extraChecksums()}.
      *
      * @throws BlobStoreException {@link BlobError#NO_SUCH_UPLOAD}; {@link BlobError#INVALID_ARGUMENT}
      *     for a part number outside 1..10,000; {@link BlobError#BAD_DIGEST}; {@link BlobError#INSUFFICIENT_STORAGE}
@@ -49,8 +83,23 @@ public interface SupportsMultipart {
      *     {@link BlobError#ENTITY_TOO_SMALL}; {@link BlobError#PRECONDITION_FAILED} /
      *     {@link BlobError#NO_SUCH_KEY} / {@link BlobError#UNSUPPORTED} as for {@code write}
      */
+    default ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
+            long minPartSize) {
+        return completeMultipartUpload(key, uploadId, parts, precondition, minPartSize, Map.of());
+    }
+
+    /**
+     * Assembles the listed parts and checks the object's derived checksums before publishing.
+     *
+     * @param parts as above; a part's {@link CompletedPart#checksums()} must equal the stored part's
+     * @param expectedChecksums values the completed object's checksums must have (text form; a
+     *     COMPOSITE value may be given with or without its {@code -N} suffix)
+     * @throws BlobStoreException as above; {@link BlobError#INVALID_PART} also when a part's named
+     *     checksum differs from (or is absent in) the stored part's; {@link BlobError#BAD_DIGEST}
+     *     when an expected checksum differs, with nothing published and the upload left intact
+     */
     ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
-            long minPartSize);
+            long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums);
 
     /**
      * Ends an upload and frees its parts. Idempotent while the upload exists or was aborted.
@@ -73,20 +122,38 @@ public interface SupportsMultipart {
      */
     UploadListing listMultipartUploads(UploadListRequest request);
 
-    /** An upload in progress. */
-    record MultipartUpload(BlobKey key, String uploadId, Instant initiated, WriteOptions options) {
+    /**
+     * An upload in progress.
+     *
+     * @param checksumType how its extra checksums complete; null when the client named no algorithm
+     */
+    record MultipartUpload(BlobKey key, String uploadId, Instant initiated, WriteOptions options, ChecksumType checksumType) {
+        /** An upload whose checksums complete COMPOSITE. */
+        public MultipartUpload(BlobKey key, String uploadId, Instant initiated, WriteOptions options) {
+            this(key, uploadId, initiated, options, ChecksumType.COMPOSITE);
+        }
     }
 
     /** A stored part: its size, MD5 ETag (unquoted hex), and digests (always B3 and MD5). */
-    record PartInfo(int partNumber, long size, String etag, Instant lastModified,
-            java.util.Map<dev.cairn.blob.digest.ChecksumAlgorithm, String> checksums) {
+    record PartInfo(int partNumber, long size, String etag, Instant lastModified, Map<ChecksumAlgorithm, String> checksums) {
         public PartInfo {
             checksums = java.util.Map.copyOf(checksums);
         }
     }
 
-    /** A part named in a completion request. */
-    record CompletedPart(int partNumber, String etag) {
+    /**
+     * A part named in a completion request.
+     *
+     * @param checksums flexible checksums the client says the part has (text form); may be empty
+     */
+    record CompletedPart(int partNumber, String etag, Map<ChecksumAlgorithm, String> checksums) {
+        public CompletedPart {
+            checksums = checksums == null ? Map.of() : Map.copyOf(checksums);
+        }
+
+        public CompletedPart(int partNumber, String etag) {
+            this(partNumber, etag, Map.of());
+        }
     }
 
     /** One page of parts; {@code nextPartNumberMarker} continues a truncated listing. */

@@ -19,6 +19,8 @@ import dev.cairn.blob.SupportsMultipart.PartInfo;
 import dev.cairn.blob.SupportsMultipart.UploadListRequest;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,8 +223,8 @@ abstract class MultipartSweeperContract {
         }
 
         @Override
-        public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
-            return mp().createMultipartUpload(key, options);
+        public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType) {
+            return mp().createMultipartUpload(key, options, checksumType);
         }
 
         @Override
@@ -231,8 +234,8 @@ abstract class MultipartSweeperContract {
 
         @Override
         public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
-                long minPartSize) {
-            return mp().completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+                long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums) {
+            return mp().completeMultipartUpload(key, uploadId, parts, precondition, minPartSize, expectedChecksums);
         }
 
         @Override

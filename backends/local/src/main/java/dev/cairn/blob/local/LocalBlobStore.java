@@ -18,6 +18,8 @@ import dev.cairn.blob.ReadOptions;
 import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -439,10 +442,16 @@ final class LocalBlobStore implements BlobStore, SupportsMultipart {
     // ---- multipart (LocalMultipart) ----
 
     @Override
-    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType) {
         requireOpen(key);
         requireBucket(key.bucket());
-        return multipart.create(key, options);
+        return multipart.create(key, options, checksumType);
+    }
+
+    @Override
+    public MultipartUpload upload(BlobKey key, String uploadId) {
+        requireOpen(key);
+        return multipart.upload(key, uploadId);
     }
 
     @Override
@@ -453,10 +462,10 @@ final class LocalBlobStore implements BlobStore, SupportsMultipart {
 
     @Override
     public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
-            long minPartSize) {
+            long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums) {
         requireOpen(key);
         requireBucket(key.bucket());
-        return multipart.complete(key, uploadId, parts, precondition, minPartSize);
+        return multipart.complete(key, uploadId, parts, precondition, minPartSize, expectedChecksums);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cairn.blob.local;
 import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
+import dev.cairn.blob.MultipartChecksums;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.SupportsMultipart;
@@ -13,6 +14,7 @@ import dev.cairn.blob.SupportsMultipart.PartListing;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +70,7 @@ final class LocalMultipart {
         this.errors = new IoErrors(storeId);
     }
 
-    MultipartUpload create(BlobKey key, WriteOptions options) {
+    MultipartUpload create(BlobKey key, WriteOptions options, ChecksumType checksumType) {
         if (!(options.precondition() instanceof WritePrecondition.None)) {
             throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "preconditions belong to the completion");
         }
@@ -76,9 +79,17 @@ final class LocalMultipart {
             throw new BlobStoreException(BlobError.INVALID_ARGUMENT, storeId, key, "expected checksums belong to the parts");
         }
         try {
-            return uploads.create(key, options);
+            return uploads.create(key, options, checksumType);
         } catch (IOException e) {
             throw errors.translate(e, key, "creating a multipart upload");
+        }
+    }
+
+    MultipartUpload upload(BlobKey key, String uploadId) {
+        try {
+            return requireLive(key, uploadId);
+        } catch (IOException e) {
+            throw errors.translate(e, key, "reading a multipart upload");
         }
     }
 
@@ -177,7 +188,8 @@ final class LocalMultipart {
      * object and an upload that a retry recognises as completed (the current version names it).
      */
     @SuppressWarnings("try") // the held upload lock is the point of the try block
-    ObjectInfo complete(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition, long minPartSize) {
+    ObjectInfo complete(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition, long minPartSize,
+            Map<ChecksumAlgorithm, String> expectedChecksums) {
         if (!UploadIds.isValid(uploadId)) {
             throw noSuchUpload(key);
         }
@@ -191,6 +203,7 @@ final class LocalMultipart {
             MultipartUpload upload = requireLive(key, uploadId);
             List<StoredMeta> partMetas = validate(key, uploadId, parts, minPartSize);
             StoredMeta meta = compose(upload, uploadId, parts, partMetas);
+            MultipartChecksums.checkExpected(storeId, key, meta.checksums(), expectedChecksums); // before any link: the upload stays whole
             List<Integer> numbers = parts.stream().map(CompletedPart::partNumber).toList();
             segments.link(key.bucket(), uploadId, numbers);
             hook.reached(CompletionHook.Step.SEGMENTS_LINKED);
@@ -221,7 +234,7 @@ final class LocalMultipart {
         uploads.remove(key.bucket(), uploadId);
         List<Integer> numbers = parts.stream().map(CompletedPart::partNumber).toList();
         List<Integer> stored = current.composite().segments().stream().map(StoredMeta.Segment::partNumber).toList();
-        String etag = CompositeDigests.etag(parts.stream().map(p -> unquote(p.etag())).toList());
+        String etag = MultipartChecksums.etag(parts.stream().map(p -> unquote(p.etag())).toList());
         if (numbers.equals(stored) && current.etag().equals(etag)) {
             return current.toInfo(key);
         }
@@ -251,6 +264,7 @@ final class LocalMultipart {
             }
             metas.add(meta);
         }
+        MultipartChecksums.checkParts(storeId, key, parts, metas.stream().map(StoredMeta::checksums).toList());
         for (int i = 0; i < metas.size() - 1; i++) {
             if (metas.get(i).size() < minPartSize) {
                 throw new BlobStoreException(BlobError.ENTITY_TOO_SMALL, storeId, key,
@@ -266,17 +280,20 @@ final class LocalMultipart {
     }
 
     private static StoredMeta compose(MultipartUpload upload, String uploadId, List<CompletedPart> parts, List<StoredMeta> metas) {
+        WriteOptions o = upload.options();
+        String etag = MultipartChecksums.etag(metas.stream().map(StoredMeta::etag).toList());
+        List<MultipartChecksums.Part> digests = metas.stream().map(m -> new MultipartChecksums.Part(m.size(), m.checksums())).toList();
+        Map<ChecksumAlgorithm, String> checksums = MultipartChecksums.object(digests, o.extraChecksums(), upload.checksumType());
+        List<Map<ChecksumAlgorithm, String>> partSums = MultipartChecksums.perPart(digests, checksums);
         List<StoredMeta.Segment> segs = new ArrayList<>(parts.size());
         long size = 0;
         for (int i = 0; i < parts.size(); i++) {
-            segs.add(new StoredMeta.Segment(parts.get(i).partNumber(), metas.get(i).size()));
+            segs.add(new StoredMeta.Segment(parts.get(i).partNumber(), metas.get(i).size(), partSums.isEmpty() ? Map.of() : partSums.get(i)));
             size += metas.get(i).size();
         }
-        WriteOptions o = upload.options();
-        String etag = CompositeDigests.etag(metas.stream().map(StoredMeta::etag).toList());
         return new StoredMeta(size, System.currentTimeMillis(), etag,
                 o.contentType() == null || o.contentType().isEmpty() ? ObjectInfo.DEFAULT_CONTENT_TYPE : o.contentType(),
-                o.contentHeaders(), o.userMetadata(), CompositeDigests.checksums(metas, o.extraChecksums()),
+                o.contentHeaders(), o.userMetadata(), checksums,
                 new StoredMeta.Composite(uploadId, segs));
     }
 

@@ -38,7 +38,9 @@ import java.util.zip.CRC32;
  * their header has version {@value #COMPOSITE_VERSION} and, after the fields above, the upload id
  * whose segment directory holds the bytes, an int segment count, then per segment an int part
  * number and a long size. The header's size is the sum of the segment sizes. Plain objects keep
- * version {@value #VERSION}, so files written before multipart existed read unchanged.
+ * version {@value #VERSION}, so files written before multipart existed read unchanged. A composite
+ * object whose parts keep checksums (COMPOSITE flexible checksums, docs/adr/0009) has version
+ * {@value #COMPOSITE_PART_SUMS_VERSION}: each segment is followed by its checksum map.
  */
 final class ObjectFormat {
     /** "CAIRNOB1": identifies the format; the trailing digit is its major version. */
@@ -46,6 +48,7 @@ final class ObjectFormat {
     static final int FOOTER_BYTES = 16;
     static final int VERSION = 1;
     static final int COMPOSITE_VERSION = 2;
+    static final int COMPOSITE_PART_SUMS_VERSION = 3;
     /** At most this many segments (S3's part-number limit), so a damaged count cannot exhaust memory. */
     static final int MAX_SEGMENTS = 10_000;
     /** A bound on what a reader will allocate for a header, so a damaged length cannot exhaust memory. */
@@ -58,22 +61,24 @@ final class ObjectFormat {
     static byte[] trailer(StoredMeta meta) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(buf)) {
-            out.writeInt(meta.isComposite() ? COMPOSITE_VERSION : VERSION);
+            boolean partSums = meta.isComposite() && meta.composite().segments().stream().anyMatch(g -> !g.checksums().isEmpty());
+            out.writeInt(!meta.isComposite() ? VERSION : partSums ? COMPOSITE_PART_SUMS_VERSION : COMPOSITE_VERSION);
             out.writeLong(meta.size());
             out.writeLong(meta.lastModifiedMillis());
             writeString(out, meta.etag());
             writeString(out, meta.contentType());
             writeMap(out, meta.contentHeaders());
             writeMap(out, meta.userMetadata());
-            Map<String, String> sums = new LinkedHashMap<>();
-            meta.checksums().forEach((a, v) -> sums.put(a.name(), v));
-            writeMap(out, sums);
+            writeChecksums(out, meta.checksums());
             if (meta.isComposite()) {
                 writeString(out, meta.composite().uploadId());
                 out.writeInt(meta.composite().segments().size());
                 for (StoredMeta.Segment seg : meta.composite().segments()) {
                     out.writeInt(seg.partNumber());
                     out.writeLong(seg.size());
+                    if (partSums) {
+                        writeChecksums(out, seg.checksums());
+                    }
                 }
             }
             int headerLength = buf.size();
@@ -119,7 +124,7 @@ final class ObjectFormat {
         StoredMeta meta;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(header.array(), 0, headerLength))) {
             int version = in.readInt();
-            if (version != VERSION && version != COMPOSITE_VERSION) {
+            if (version != VERSION && version != COMPOSITE_VERSION && version != COMPOSITE_PART_SUMS_VERSION) {
                 throw new CorruptObjectException("object file header version " + version + " is not supported");
             }
             long size = in.readLong();
@@ -128,16 +133,8 @@ final class ObjectFormat {
             String contentType = readString(in);
             Map<String, String> contentHeaders = readMap(in);
             Map<String, String> userMetadata = readMap(in);
-            Map<ChecksumAlgorithm, String> checksums = new EnumMap<>(ChecksumAlgorithm.class);
-            readMap(in).forEach((name, value) -> {
-                // A newer writer may know algorithms this reader does not; keep the rest.
-                for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
-                    if (a.name().equals(name)) {
-                        checksums.put(a, value);
-                    }
-                }
-            });
-            StoredMeta.Composite composite = version == COMPOSITE_VERSION ? readComposite(in) : null;
+            Map<ChecksumAlgorithm, String> checksums = readChecksums(in);
+            StoredMeta.Composite composite = version == VERSION ? null : readComposite(in, version == COMPOSITE_PART_SUMS_VERSION);
             meta = new StoredMeta(size, lastModified, etag, contentType, contentHeaders, userMetadata, checksums, composite);
         } catch (EOFException e) {
             throw new CorruptObjectException("object file header is truncated");
@@ -153,7 +150,26 @@ final class ObjectFormat {
         return meta;
     }
 
-    private static StoredMeta.Composite readComposite(DataInputStream in) throws IOException {
+    private static void writeChecksums(DataOutputStream out, Map<ChecksumAlgorithm, String> checksums) throws IOException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        checksums.forEach((a, v) -> sums.put(a.name(), v));
+        writeMap(out, sums);
+    }
+
+    private static Map<ChecksumAlgorithm, String> readChecksums(DataInputStream in) throws IOException {
+        Map<ChecksumAlgorithm, String> checksums = new EnumMap<>(ChecksumAlgorithm.class);
+        readMap(in).forEach((name, value) -> {
+            // A newer writer may know algorithms this reader does not; keep the rest.
+            for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+                if (a.name().equals(name)) {
+                    checksums.put(a, value);
+                }
+            }
+        });
+        return checksums;
+    }
+
+    private static StoredMeta.Composite readComposite(DataInputStream in, boolean partSums) throws IOException {
         String uploadId = readString(in);
         if (!UploadIds.isValid(uploadId)) {
             throw new CorruptObjectException("composite object file names a malformed upload id");
@@ -171,7 +187,7 @@ final class ObjectFormat {
                 throw new CorruptObjectException("composite object file has a bad segment " + partNumber + "/" + size);
             }
             previous = partNumber;
-            segments.add(new StoredMeta.Segment(partNumber, size));
+            segments.add(new StoredMeta.Segment(partNumber, size, partSums ? readChecksums(in) : Map.of()));
         }
         return new StoredMeta.Composite(uploadId, segments);
     }

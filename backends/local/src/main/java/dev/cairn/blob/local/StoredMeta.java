@@ -34,8 +34,11 @@ record StoredMeta(
 
     ObjectInfo toInfo(BlobKey key) {
         List<Long> partSizes = composite == null ? List.of() : composite.segments().stream().map(Segment::size).toList();
+        List<Map<ChecksumAlgorithm, String>> partChecksums = composite == null
+                || composite.segments().stream().allMatch(s -> s.checksums().isEmpty())
+                ? List.of() : composite.segments().stream().map(Segment::checksums).toList();
         return new ObjectInfo(key, size, etag, Instant.ofEpochMilli(lastModifiedMillis), contentType,
-                contentHeaders, userMetadata, checksums, partSizes);
+                contentHeaders, userMetadata, checksums, partSizes, partChecksums);
     }
 
     /**
@@ -56,7 +59,17 @@ record StoredMeta(
         }
     }
 
-    /** One segment: the part it came from and its data length. */
-    record Segment(int partNumber, long size) {
+    /**
+     * One segment: the part it came from, its data length, and the part checksums kept for part
+     * reads (empty unless the object has COMPOSITE flexible checksums).
+     */
+    record Segment(int partNumber, long size, Map<ChecksumAlgorithm, String> checksums) {
+        Segment {
+            checksums = Map.copyOf(checksums);
+        }
+
+        Segment(int partNumber, long size) {
+            this(partNumber, size, Map.of());
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.cairn.blob.local;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,15 +22,21 @@ import java.util.zip.CRC32;
  *   [header][footer: int H, int crc32(header), long MAGIC]
  *   header: int version, key, long initiated millis, content type, content headers,
  *           user metadata, int n, n algorithm names     (strings and maps as in {@link ObjectFormat})
+ *           [version 2: checksum type name, "" for none]
  * </pre>
+ *
+ * Version 1 files (written before checksum types) read as COMPOSITE, which is what they meant.
  */
 final class UploadFormat {
     /** "CAIRNUP1". */
     static final long MAGIC = 0x434149524E555031L;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
-    /** What an upload file holds. {@code options} never carries a precondition. */
-    record UploadRecord(String key, long initiatedMillis, WriteOptions options) {
+    /**
+     * What an upload file holds. {@code options} never carries a precondition; {@code checksumType}
+     * is null when the client named no algorithm.
+     */
+    record UploadRecord(String key, long initiatedMillis, WriteOptions options, ChecksumType checksumType) {
     }
 
     private UploadFormat() {
@@ -51,6 +58,7 @@ final class UploadFormat {
                     ObjectFormat.writeString(out, a.name());
                 }
             }
+            ObjectFormat.writeString(out, record.checksumType() == null ? "" : record.checksumType().name());
             int headerLength = buf.size();
             CRC32 crc = new CRC32();
             crc.update(buf.toByteArray(), 0, headerLength);
@@ -82,7 +90,8 @@ final class UploadFormat {
             throw new CorruptObjectException("upload file fails its CRC32");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(file, 0, headerLength))) {
-            if (in.readInt() != VERSION) {
+            int version = in.readInt();
+            if (version != 1 && version != VERSION) {
                 throw new CorruptObjectException("upload file version is not supported");
             }
             String key = ObjectFormat.readString(in);
@@ -103,11 +112,24 @@ final class UploadFormat {
                     }
                 }
             }
+            ChecksumType type = version == 1 ? ChecksumType.COMPOSITE : checksumType(ObjectFormat.readString(in));
             WriteOptions options = new WriteOptions(WritePrecondition.NONE, contentType.isEmpty() ? null : contentType,
                     contentHeaders, userMetadata, null, extra);
-            return new UploadRecord(key, initiated, options);
+            return new UploadRecord(key, initiated, options, type);
         } catch (EOFException e) {
             throw new CorruptObjectException("upload file is truncated");
         }
+    }
+
+    private static ChecksumType checksumType(String name) throws CorruptObjectException {
+        if (name.isEmpty()) {
+            return null;
+        }
+        for (ChecksumType t : ChecksumType.values()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        throw new CorruptObjectException("upload file names an unknown checksum type");
     }
 }

@@ -3,6 +3,7 @@ package dev.cairn.blob.local;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.WriteOptions;
+import dev.cairn.blob.digest.ChecksumType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,10 +41,10 @@ final class Uploads {
     }
 
     /** Records a new upload and returns it; the bucket must exist. */
-    MultipartUpload create(BlobKey key, WriteOptions options) throws IOException {
+    MultipartUpload create(BlobKey key, WriteOptions options, ChecksumType checksumType) throws IOException {
         long now = System.currentTimeMillis();
         String id = UploadIds.newId(now);
-        UploadFormat.UploadRecord record = new UploadFormat.UploadRecord(key.key(), now, options);
+        UploadFormat.UploadRecord record = new UploadFormat.UploadRecord(key.key(), now, options, checksumType);
         Path bucketUploads = layout.uploadsOf(key.bucket());
         if (!Files.isDirectory(bucketUploads)) {
             Files.createDirectories(bucketUploads);
@@ -58,7 +59,7 @@ final class Uploads {
 
     private static MultipartUpload toUpload(String bucket, String id, UploadFormat.UploadRecord record) {
         return new MultipartUpload(new BlobKey(bucket, record.key()), id, Instant.ofEpochMilli(record.initiatedMillis()),
-                record.options());
+                record.options(), record.checksumType());
     }
 
     /** The live upload {@code id} of {@code key}, or null (a malformed id, another key's upload, aborted, completed, never made). */

@@ -19,11 +19,13 @@ import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -161,8 +163,13 @@ final class MemoryBlobStore implements BlobStore, SupportsMultipart {
     // ---- multipart: the upload state and its logic live in MemoryMultipart -----------------
 
     @Override
-    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
-        return multipart.createMultipartUpload(key, options);
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType) {
+        return multipart.createMultipartUpload(key, options, checksumType);
+    }
+
+    @Override
+    public MultipartUpload upload(BlobKey key, String uploadId) {
+        return multipart.upload(key, uploadId);
     }
 
     @Override
@@ -172,8 +179,8 @@ final class MemoryBlobStore implements BlobStore, SupportsMultipart {
 
     @Override
     public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
-            long minPartSize) {
-        return multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+            long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums) {
+        return multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize, expectedChecksums);
     }
 
     @Override

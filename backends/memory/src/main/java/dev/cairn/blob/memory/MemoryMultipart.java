@@ -3,16 +3,19 @@ package dev.cairn.blob.memory;
 import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
+import dev.cairn.blob.MultipartChecksums;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -37,7 +40,7 @@ final class MemoryMultipart implements SupportsMultipart {
     }
 
     @Override
-    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType) {
         MemoryBucket bucket = buckets.apply(key.bucket());
         if (!(options.precondition() instanceof WritePrecondition.None)) {
             throw invalid(key, "a precondition belongs to the completion, not the start of an upload");
@@ -47,11 +50,16 @@ final class MemoryMultipart implements SupportsMultipart {
             throw invalid(key, "expected checksums belong to the parts, not the start of an upload");
         }
         UploadIds.Issued issued = ids.next();
-        OpenUpload upload = new OpenUpload(new MultipartUpload(key, issued.id(), issued.initiated(), options));
+        OpenUpload upload = new OpenUpload(new MultipartUpload(key, issued.id(), issued.initiated(), options, checksumType));
         return bucket.whileOpen(() -> {
             bucket.uploads().add(upload);
             return upload.upload();
         });
+    }
+
+    @Override
+    public MultipartUpload upload(BlobKey key, String uploadId) {
+        return buckets.apply(key.bucket()).uploads().require(key, uploadId).upload();
     }
 
     @Override
@@ -87,16 +95,17 @@ final class MemoryMultipart implements SupportsMultipart {
 
     @Override
     public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
-            long minPartSize) {
+            long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums) {
         MemoryBucket bucket = buckets.apply(key.bucket());
         OpenUpload upload = bucket.uploads().require(key, uploadId);
         WriteOptions options = upload.upload().options();
         record Completed(ObjectInfo info, StoredObject replaced, long unusedBytes) {
         }
         Completed done = bucket.whileOpen(() -> upload.complete(stored -> {
-            PartAssembly.Assembled a = PartAssembly.assemble(key, stored, parts, minPartSize, options.extraChecksums());
+            PartAssembly.Assembled a = PartAssembly.assemble(key, stored, parts, minPartSize, upload.upload());
+            MultipartChecksums.checkExpected(MemoryBlobStore.ID, key, a.checksums(), expectedChecksums);
             ObjectInfo info = new ObjectInfo(key, a.bytes().size(), a.etag(), now(), options.contentType(), options.contentHeaders(),
-                    options.userMetadata(), a.checksums(), a.partSizes());
+                    options.userMetadata(), a.checksums(), a.partSizes(), a.partChecksums());
             StoredObject replaced = bucket.publish(key.key(), new StoredObject(info, a.bytes()),
                     current -> WritePreconditions.check(current, precondition, key));
             bucket.uploads().removeCompleted(upload);

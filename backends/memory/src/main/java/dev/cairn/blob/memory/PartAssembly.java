@@ -3,22 +3,19 @@ package dev.cairn.blob.memory;
 import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
+import dev.cairn.blob.MultipartChecksums;
 import dev.cairn.blob.SupportsMultipart.CompletedPart;
+import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
-import dev.cairn.blob.digest.StreamingDigest;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
  * Checks a completion request against the stored parts and derives the object from them: the
- * bytes (the parts' chunks shared, not copied), the multipart ETag, the composite digests and the
- * part sizes. Nothing here reads part data, so completion costs the same for any object size.
+ * bytes (the parts' chunks shared, not copied), the multipart ETag, the object's digests
+ * ({@link MultipartChecksums}) and the part sizes. Nothing here reads part data, so completion costs the same for any object size.
  */
 final class PartAssembly {
     /**
@@ -27,20 +24,21 @@ final class PartAssembly {
      * @param unusedBytes bytes of stored parts the request left out, to be freed
      */
     record Assembled(ChunkedBytes bytes, String etag, Map<ChecksumAlgorithm, String> checksums, List<Long> partSizes,
-            long unusedBytes) {
+            List<Map<ChecksumAlgorithm, String>> partChecksums, long unusedBytes) {
     }
 
     private PartAssembly() {
     }
 
     /**
-     * @param composites algorithms besides B3 to give the object a composite digest of (every
-     *     stored part has them: the upload's {@code extraChecksums} are computed for each part)
+     * @param upload whose {@code extraChecksums} every stored part carries and the object gets
+     *     ({@link MultipartChecksums#object})
      * @throws BlobStoreException {@link BlobError#INVALID_ARGUMENT} for an empty list;
-     *     {@link BlobError#INVALID_PART_ORDER}; {@link BlobError#INVALID_PART}; {@link BlobError#ENTITY_TOO_SMALL}
+     *     {@link BlobError#INVALID_PART_ORDER}; {@link BlobError#INVALID_PART} (also for a named part
+     *     checksum that differs); {@link BlobError#ENTITY_TOO_SMALL}
      */
     static Assembled assemble(BlobKey key, SortedMap<Integer, StoredPart> stored, List<CompletedPart> requested,
-            long minPartSize, Set<ChecksumAlgorithm> composites) {
+            long minPartSize, MultipartUpload upload) {
         if (requested.isEmpty()) {
             throw error(BlobError.INVALID_ARGUMENT, key, "a completion must name at least one part");
         }
@@ -67,52 +65,31 @@ final class PartAssembly {
                         + parts.get(i).size() + " bytes, under the minimum of " + minPartSize + " for all but the last part");
             }
         }
-        return derive(stored, parts, composites);
+        MultipartChecksums.checkParts(MemoryBlobStore.ID, key, requested, parts.stream().map(p -> p.info().checksums()).toList());
+        return derive(stored, parts, upload);
     }
 
-    private static Assembled derive(SortedMap<Integer, StoredPart> stored, List<StoredPart> parts, Set<ChecksumAlgorithm> composites) {
+    private static Assembled derive(SortedMap<Integer, StoredPart> stored, List<StoredPart> parts, MultipartUpload upload) {
         List<ChunkedBytes> bytes = new ArrayList<>(parts.size());
         List<Long> sizes = new ArrayList<>(parts.size());
+        List<String> etags = new ArrayList<>(parts.size());
+        List<MultipartChecksums.Part> digests = new ArrayList<>(parts.size());
         long used = 0;
         for (StoredPart p : parts) {
             bytes.add(p.bytes());
             sizes.add(p.size());
+            etags.add(p.info().etag());
+            digests.add(new MultipartChecksums.Part(p.size(), p.info().checksums()));
             used += p.size();
         }
         long total = 0;
         for (StoredPart p : stored.values()) {
             total += p.size();
         }
-        String etag = composite(ChecksumAlgorithm.MD5, parts);
-        Map<ChecksumAlgorithm, String> checksums = new EnumMap<>(ChecksumAlgorithm.class);
-        checksums.put(ChecksumAlgorithm.B3, composite(ChecksumAlgorithm.B3, parts));
-        for (ChecksumAlgorithm a : composites) {
-            // MD5 is the ETag, and the whole-object MD5 is unknown without reading every byte.
-            if (a != ChecksumAlgorithm.MD5) {
-                checksums.put(a, composite(a, parts));
-            }
-        }
-        return new Assembled(ChunkedBytes.concat(bytes), etag, checksums, sizes, total - used);
-    }
-
-    /**
-     * {@code text(digest(raw1 ‖ … ‖ rawN))-N}: the S3 multipart ETag for MD5, the composite BLAKE3
-     * of ADR 0007 for B3, and S3's composite checksum form for the others.
-     */
-    static String composite(ChecksumAlgorithm algorithm, List<StoredPart> parts) {
-        StreamingDigest digest = algorithm.newDigest();
-        for (StoredPart p : parts) {
-            byte[] raw = raw(algorithm, p.info().checksums().get(algorithm));
-            digest.update(raw, 0, raw.length);
-        }
-        return algorithm.toText(digest.finish()) + "-" + parts.size();
-    }
-
-    /** The raw digest behind a text form: hex for B3 and MD5, base64 for the rest ({@link ChecksumAlgorithm#toText}). */
-    private static byte[] raw(ChecksumAlgorithm algorithm, String text) {
-        return algorithm == ChecksumAlgorithm.B3 || algorithm == ChecksumAlgorithm.MD5
-                ? HexFormat.of().parseHex(text)
-                : Base64.getDecoder().decode(text);
+        Map<ChecksumAlgorithm, String> checksums = MultipartChecksums.object(digests, upload.options().extraChecksums(),
+                upload.checksumType());
+        return new Assembled(ChunkedBytes.concat(bytes), MultipartChecksums.etag(etags), checksums, sizes,
+                MultipartChecksums.perPart(digests, checksums), total - used);
     }
 
     /** S3 clients send the part ETags quoted, as the ETag header carried them. */

@@ -53,10 +53,12 @@ public final class RequestBody {
      * Builds the decoding pipeline for a request.
      *
      * @param maxSize the largest acceptable decoded body
+     * @param bodyChecksums whether {@code x-amz-checksum-*} headers and trailers describe this body
+     *     (false on CompleteMultipartUpload, where they describe the object)
      * @throws S3Exception for headers that make the body unreadable (bad aws-chunked or checksum
      *     headers, a declared size over {@code maxSize}, a malformed Content-MD5)
      */
-    static RequestBody open(HttpCall call, VerifiedRequest auth, AwsChunkedDecoder decoder, long maxSize) {
+    static RequestBody open(HttpCall call, VerifiedRequest auth, AwsChunkedDecoder decoder, long maxSize, boolean bodyChecksums) {
         try {
             InputStream in = call.body();
             long length = call.contentLength();
@@ -76,7 +78,7 @@ public final class RequestBody {
             if (chunked.isEmpty()) {
                 in = new BodyLengthInputStream(in, length, maxSize);
             }
-            ChecksumIntent intent = ChecksumIntent.parse(call.headers()::all);
+            ChecksumIntent intent = bodyChecksums ? ChecksumIntent.parse(call.headers()::all) : ChecksumIntent.NONE;
             if (intent.source() != ChecksumIntent.Source.NONE) {
                 AwsChunkedInputStream trailers = decoding;
                 in = intent.verify(in, () -> trailers == null ? Map.of() : trailers.trailers());

@@ -174,7 +174,9 @@ public final class S3Api {
         }
         // A part has its own cap (S3: 5 GiB per part, independent of the single-PUT limit).
         long cap = operation == S3Operation.UPLOAD_PART ? settings.maxPartSize() : settings.maxPutSize();
-        return RequestBody.open(call, auth, decoder, cap);
+        // On CompleteMultipartUpload the x-amz-checksum-* headers describe the object, not the XML body.
+        boolean bodyChecksums = operation != S3Operation.COMPLETE_MULTIPART_UPLOAD;
+        return RequestBody.open(call, auth, decoder, cap, bodyChecksums);
     }
 
     /** The verified signature, or null for an anonymous request (no signature of any kind). */

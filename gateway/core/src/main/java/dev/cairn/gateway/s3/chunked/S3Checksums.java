@@ -74,7 +74,7 @@ public final class S3Checksums {
      * @return the value, trimmed
      * @throws S3RequestException {@code InvalidRequest} "Value for x-amz-checksum-... header is invalid."
      */
-    static String validate(ChecksumAlgorithm algorithm, String value, String where) throws S3RequestException {
+    public static String validate(ChecksumAlgorithm algorithm, String value, String where) throws S3RequestException {
         String v = value.trim();
         if (!isCanonicalBase64(v, rawLength(algorithm))) {
             throw new S3RequestException(S3ErrorCode.InvalidRequest,

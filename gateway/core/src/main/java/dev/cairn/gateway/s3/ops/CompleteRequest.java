@@ -2,20 +2,25 @@ package dev.cairn.gateway.s3.ops;
 
 import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.SupportsMultipart.CompletedPart;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.gateway.s3.chunked.S3Checksums;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import dev.cairn.gateway.s3.xml.SafeXmlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of CompleteMultipartUpload:
  * {@code <CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>"…"</ETag></Part>…}.
- * Per-part {@code Checksum*} elements are accepted and not compared (the store verified each part
- * as it arrived). Order and ETags are the store's to check, so a wrong list answers S3's
- * InvalidPartOrder / InvalidPart rather than a parse error.
+ * A part's {@code ChecksumCRC32}, {@code ChecksumCRC32C}, {@code ChecksumCRC64NVME},
+ * {@code ChecksumSHA1} and {@code ChecksumSHA256} elements are passed on for the store to compare
+ * with the stored part. Order, ETags and checksums are the store's to check, so a wrong list
+ * answers S3's InvalidPartOrder / InvalidPart rather than a parse error.
  */
 final class CompleteRequest {
     /** 10,000 parts of a few hundred bytes each (ETag plus an SDK checksum element), with room to spare. */
@@ -58,7 +63,21 @@ final class CompleteRequest {
             if (etag.isEmpty()) {
                 throw malformed("ETag must not be empty.");
             }
-            out.add(new CompletedPart(PartNumber.parse(stripLeadingZeros(number)), etag));
+            out.add(new CompletedPart(PartNumber.parse(stripLeadingZeros(number)), etag, checksums(p)));
+        }
+        return out;
+    }
+
+    private static Map<ChecksumAlgorithm, String> checksums(SafeXmlReader.Node part) {
+        Map<ChecksumAlgorithm, String> out = new EnumMap<>(ChecksumAlgorithm.class);
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String element = "Checksum" + S3Checksums.s3Name(a);
+            if (part.children(element).size() > 1) {
+                throw malformed("A Part has at most one " + element + ".");
+            }
+            if (part.children(element).size() == 1) {
+                out.put(a, part.childText(element).trim());
+            }
         }
         return out;
     }

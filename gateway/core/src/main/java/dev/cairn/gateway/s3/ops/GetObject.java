@@ -35,8 +35,10 @@ import java.util.Map;
  * <li>Conditions (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since) are evaluated
  *     by the store against the version read: 412 PreconditionFailed or 304 Not Modified with the
  *     validators of that version.</li>
- * <li>{@code x-amz-checksum-mode: ENABLED} adds the stored flexible checksums when the whole
- *     object is sent. {@value ObjectHeaders#BLAKE3_HEADER} always carries the BLAKE3.</li>
+ * <li>{@code x-amz-checksum-mode: ENABLED} adds the stored flexible checksums and
+ *     {@code x-amz-checksum-type} when the whole object is sent, and for a part of a multipart
+ *     object with COMPOSITE checksums that part's own checksum (as S3 does); never for a Range.
+ *     {@value ObjectHeaders#BLAKE3_HEADER} always carries the BLAKE3.</li>
  * </ul>
  */
 final class GetObject {
@@ -101,8 +103,12 @@ final class GetObject {
         representation.putAll(overrides);
         representation.forEach(r::header);
         UserMetadata.addTo(r, info.userMetadata());
-        if (range == null && "ENABLED".equalsIgnoreCase(req.header("x-amz-checksum-mode"))) {
-            ObjectHeaders.addChecksums(r, info);
+        if ("ENABLED".equalsIgnoreCase(req.header("x-amz-checksum-mode"))) {
+            if (range == null) {
+                ObjectHeaders.addChecksums(r, info);
+            } else if (part != null && info.partCount() > 0) {
+                ObjectHeaders.addPartChecksums(r, info, part);
+            }
         }
         r.header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
         return r;

@@ -74,6 +74,7 @@ final class MultipartListings {
         initiatorAndOwner(w);
         w.element("StorageClass", "STANDARD");
         w.element("ChecksumAlgorithm", checksumAlgorithm(listing.upload()));
+        w.element("ChecksumType", checksumType(listing.upload()));
         return S3Response.xml(w.finish());
     }
 
@@ -111,6 +112,7 @@ final class MultipartListings {
             w.element("StorageClass", "STANDARD")
                     .element("Initiated", Timestamps.iso(u.initiated()))
                     .element("ChecksumAlgorithm", checksumAlgorithm(u))
+                    .element("ChecksumType", checksumType(u))
                     .end();
         }
         for (String p : listing.commonPrefixes()) {
@@ -134,14 +136,15 @@ final class MultipartListings {
         Owner.write(w, settings);
     }
 
-    /** The flexible checksum the upload was created with, or null. */
+    /** The flexible checksum the client created the upload with, or null. */
     private static String checksumAlgorithm(MultipartUpload upload) {
-        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
-            if (upload.options().extraChecksums().contains(a)) {
-                return S3Checksums.s3Name(a);
-            }
-        }
-        return null;
+        ChecksumAlgorithm a = UploadChecksums.explicitAlgorithm(upload);
+        return a == null ? null : S3Checksums.s3Name(a);
+    }
+
+    /** COMPOSITE or FULL_OBJECT for an upload created with an algorithm, else null. */
+    private static String checksumType(MultipartUpload upload) {
+        return UploadChecksums.explicitAlgorithm(upload) == null ? null : upload.checksumType().name();
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.cairn.gateway.s3.ops;
 
+import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.BlobStoreException;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.SupportsMultipart.CompletedPart;
@@ -12,27 +14,28 @@ import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.gateway.s3.S3Request;
 import dev.cairn.gateway.s3.S3Response;
 import dev.cairn.gateway.s3.chunked.S3Checksums;
-import dev.cairn.gateway.s3.chunked.S3RequestException;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import dev.cairn.gateway.s3.xml.XmlWriter;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The life of an upload: CreateMultipartUpload, CompleteMultipartUpload, AbortMultipartUpload.
  *
  * <ul>
  * <li>Create stores Content-Type, the other representation headers and user metadata as
- *     PutObject does, and {@code x-amz-checksum-algorithm} as a checksum the completed object
- *     keeps; errors: 400 MetadataTooLarge, 400 InvalidRequest for an unknown algorithm, 404
- *     NoSuchBucket.</li>
+ *     PutObject does, and the flexible checksum the completed object keeps
+ *     ({@link UploadChecksums}: {@code x-amz-checksum-algorithm}, {@code x-amz-checksum-type},
+ *     CRC64NVME FULL_OBJECT by default); errors: 400 MetadataTooLarge, 400 InvalidRequest for an
+ *     unknown or refused algorithm and type, 404 NoSuchBucket.</li>
  * <li>Complete reads the part list ({@link CompleteRequest}); {@code If-None-Match: *} and
  *     {@code If-Match} are write preconditions checked atomically with the publish, as on
- *     PutObject (501 where the store cannot). Errors: 400 MalformedXML, InvalidPart,
+ *     PutObject (501 where the store cannot); {@code x-amz-checksum-type} must be the upload's and an
+ *     {@code x-amz-checksum-*} header is the object's expected checksum. Errors: 400 MalformedXML,
+ *     InvalidPart (also for a per-part checksum that differs from the stored part's), BadDigest
+ *     (the expected checksum differs; the upload stays), InvalidRequest,
  *     InvalidPartOrder, EntityTooSmall (parts but the last below the minimum part size); 404
  *     NoSuchUpload; 412 PreconditionFailed. The answer is sent once the object is published (no
  *     keep-alive whitespace during a long completion).</li>
@@ -55,18 +58,19 @@ final class MultipartUploads {
 
     S3Response create(S3Request req) {
         BlobKey key = req.blobKey();
-        Set<ChecksumAlgorithm> extra = checksumAlgorithm(req.header("x-amz-checksum-algorithm"));
+        UploadChecksums.Choice checksum = UploadChecksums.forCreate(req.headers());
         WriteOptions options = new WriteOptions(WritePrecondition.NONE, ObjectHeaders.contentType(req.headers()),
-                ObjectHeaders.fromRequest(req.headers()), UserMetadata.fromRequest(req.headers()), null, extra);
-        MultipartUpload upload = multipart.createMultipartUpload(key, options);
+                ObjectHeaders.fromRequest(req.headers()), UserMetadata.fromRequest(req.headers()), null, checksum.computed());
+        MultipartUpload upload = multipart.createMultipartUpload(key, options, checksum.type());
         String xml = XmlWriter.document("InitiateMultipartUploadResult")
                 .element("Bucket", key.bucket())
                 .element("Key", key.key())
                 .element("UploadId", upload.uploadId())
                 .finish();
         S3Response r = S3Response.xml(xml);
-        for (ChecksumAlgorithm a : extra) {
-            r.header("x-amz-checksum-algorithm", S3Checksums.s3Name(a));
+        if (checksum.algorithm() != null) {
+            r.header(UploadChecksums.ALGORITHM_HEADER, S3Checksums.s3Name(checksum.algorithm()));
+            r.header(UploadChecksums.TYPE_HEADER, checksum.type().name());
         }
         return r;
     }
@@ -76,8 +80,19 @@ final class MultipartUploads {
         String uploadId = UploadIds.of(req);
         // Judged before the body is read, so an impossible condition costs no parsing.
         WritePrecondition precondition = Preconditions.write(req.headers(), store.capabilities());
+        // Looked up only when needed: a retried completion whose upload is already gone must still reach the store.
+        Map<ChecksumAlgorithm, String> expected = UploadChecksums.expectedOnComplete(req.headers(),
+                () -> multipart.upload(key, uploadId));
         List<CompletedPart> parts = CompleteRequest.parse(req.body().stream());
-        ObjectInfo info = multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+        ObjectInfo info;
+        try {
+            info = multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize, expected);
+        } catch (BlobStoreException e) {
+            if (e.error() == BlobError.BAD_DIGEST && !expected.isEmpty()) {
+                throw new S3Exception(S3ErrorCode.BadDigest, S3Checksums.badDigestMessage(expected.keySet().iterator().next()));
+            }
+            throw e;
+        }
         XmlWriter w = XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", location(key))
                 .element("Bucket", key.bucket())
@@ -92,7 +107,7 @@ final class MultipartUploads {
             }
         }
         if (any) {
-            w.element("ChecksumType", ObjectHeaders.checksumType(info));
+            w.element("ChecksumType", ObjectHeaders.checksumType(info).name());
         }
         return S3Response.xml(w.finish()).header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
     }
@@ -108,17 +123,5 @@ final class MultipartUploads {
      */
     private static String location(BlobKey key) {
         return "/" + key.bucket() + "/" + NameEncoding.URL.apply(key.key());
-    }
-
-    /** @throws S3Exception InvalidRequest for a value that names no S3 flexible checksum */
-    private static Set<ChecksumAlgorithm> checksumAlgorithm(String header) {
-        if (header == null) {
-            return Set.of();
-        }
-        try {
-            return Set.of(S3Checksums.parseAlgorithm("x-amz-checksum-algorithm", header.toUpperCase(Locale.ROOT)));
-        } catch (S3RequestException e) {
-            throw new S3Exception(S3ErrorCode.InvalidRequest, e.getMessage(), Map.of());
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.cairn.gateway.s3.ops;
 
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import dev.cairn.gateway.http.Headers;
 import dev.cairn.gateway.http.HttpDates;
 import dev.cairn.gateway.s3.S3Response;
@@ -113,16 +114,42 @@ final class ObjectHeaders {
             }
         }
         if (any) {
-            r.header("x-amz-checksum-type", checksumType(info));
+            r.header("x-amz-checksum-type", checksumType(info).name());
         }
     }
 
     /**
-     * A single-part object's checksums cover the whole object; a multipart object's are S3's
-     * composite form ({@code base64(digest of the part digests)-N}).
+     * Adds part {@code partNumber}'s own flexible checksums, kept for the parts of an object with
+     * COMPOSITE checksums (nothing for a FULL_OBJECT one: no per-part value covers what is sent).
      */
-    static String checksumType(ObjectInfo info) {
-        return info.partCount() > 0 ? "COMPOSITE" : "FULL_OBJECT";
+    static void addPartChecksums(S3Response r, ObjectInfo info, int partNumber) {
+        Map<ChecksumAlgorithm, String> sums = info.partChecksums(partNumber);
+        boolean any = false;
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String v = sums.get(a);
+            if (v != null) {
+                r.header(S3Checksums.headerName(a), v);
+                any = true;
+            }
+        }
+        if (any) {
+            r.header("x-amz-checksum-type", ChecksumType.COMPOSITE.name());
+        }
+    }
+
+    /**
+     * What the version's flexible checksums cover: a single-part object's and a multipart object's
+     * FULL_OBJECT CRC cover every byte; S3's composite form ({@code base64(digest of the part
+     * digests)-N}) tells itself by its suffix (docs/adr/0009).
+     */
+    static ChecksumType checksumType(ObjectInfo info) {
+        for (ChecksumAlgorithm a : S3Checksums.FLEXIBLE) {
+            String v = info.checksums().get(a);
+            if (v != null && ChecksumType.ofStored(v) == ChecksumType.COMPOSITE) {
+                return ChecksumType.COMPOSITE;
+            }
+        }
+        return ChecksumType.FULL_OBJECT;
     }
 
     private static Map<String, String> orderedMap(String... kv) {

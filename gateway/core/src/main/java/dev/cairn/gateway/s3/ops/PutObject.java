@@ -16,6 +16,7 @@ import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import io.micrometer.core.instrument.Counter;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * PutObject. The body arrives decoded and verified as it streams (chunk signatures, declared
@@ -50,8 +51,10 @@ final class PutObject {
         if (body.length() < 0) {
             throw new S3Exception(S3ErrorCode.MissingContentLength);
         }
+        // As S3 does for every new object, one without a client checksum gets CRC64NVME.
+        Set<ChecksumAlgorithm> extra = body.checksumAlgorithm() == null ? Set.of(UploadChecksums.DEFAULT_ALGORITHM) : body.extraChecksums();
         WriteOptions options = new WriteOptions(precondition, ObjectHeaders.contentType(req.headers()),
-                ObjectHeaders.fromRequest(req.headers()), metadata, body.expectedChecksums(), body.extraChecksums());
+                ObjectHeaders.fromRequest(req.headers()), metadata, body.expectedChecksums(), extra);
         if (expectedBlake3 != null) {
             options = options.withExpected(ChecksumAlgorithm.B3, expectedBlake3);
         }
@@ -66,10 +69,10 @@ final class PutObject {
             throw s3;
         }
         S3Response r = S3Response.empty(200).header("ETag", ObjectHeaders.quotedEtag(info.etag()));
-        if (body.checksumAlgorithm() != null) {
-            r.header(S3Checksums.headerName(body.checksumAlgorithm()), info.checksums().get(body.checksumAlgorithm()));
-            r.header("x-amz-checksum-type", "FULL_OBJECT");
-        }
+        // S3 answers the client's checksum, or the CRC64NVME it added when the client sent none.
+        ChecksumAlgorithm stored = body.checksumAlgorithm() != null ? body.checksumAlgorithm() : UploadChecksums.DEFAULT_ALGORITHM;
+        r.header(S3Checksums.headerName(stored), info.checksums().get(stored));
+        r.header("x-amz-checksum-type", "FULL_OBJECT");
         return r.header(ObjectHeaders.BLAKE3_HEADER, info.blake3());
     }
 }

@@ -9,9 +9,11 @@ import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadConditions;
 import dev.cairn.blob.ReadOptions;
 import dev.cairn.blob.SupportsMultipart;
+import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.SupportsMultipart.PartInfo;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.gateway.s3.RequestBody;
 import dev.cairn.gateway.s3.S3Request;
 import dev.cairn.gateway.s3.S3Response;
@@ -30,7 +32,9 @@ import java.util.Map;
  * <p>UploadPart takes its body exactly as PutObject does (aws-chunked, trailers, declared
  * SHA-256, flexible checksum, Content-MD5, all verified before the part counts), capped at the
  * maximum part size (400 EntityTooLarge). It answers the part's quoted MD5 as ETag and the
- * flexible checksum the client sent. Errors: 400 InvalidArgument for a part number outside
+ * flexible checksum the client sent (and the upload's, computed here when a FULL_OBJECT upload's
+ * part came without one). A part checksum of another algorithm than the upload's is 400
+ * InvalidRequest ({@link UploadChecksums#checkPart}). Errors: 400 InvalidArgument for a part number outside
  * 1..10,000, 411 MissingContentLength, 404 NoSuchUpload, the client's body failure (BadDigest,
  * IncompleteBody, ...) before the store's.
  *
@@ -38,7 +42,8 @@ import java.util.Map;
  * through the store and uploads those bytes as the part; {@code x-amz-copy-source-if-*} hold
  * against the version read (412). Errors: 400 InvalidArgument for a malformed source or range,
  * 416 InvalidRange for a range past the source's end, 400 EntityTooLarge over the maximum part
- * size, 404 NoSuchKey / NoSuchBucket for the source, 404 NoSuchUpload.
+ * size, 404 NoSuchKey / NoSuchBucket for the source, 404 NoSuchUpload. Its answer carries the
+ * part's checksum of the upload's algorithm when the upload was created with one.
  */
 final class UploadPart {
     private final BlobStore store;
@@ -61,6 +66,9 @@ final class UploadPart {
         if (body.length() < 0) {
             throw new S3Exception(S3ErrorCode.MissingContentLength);
         }
+        // Judged before the body is read: a part of the wrong algorithm costs no upload.
+        MultipartUpload upload = multipart.upload(key, uploadId);
+        UploadChecksums.checkPart(upload, body.checksumAlgorithm());
         WriteOptions options = new WriteOptions(WritePrecondition.NONE, null, null, null, body.expectedChecksums(), body.extraChecksums());
         PartInfo part;
         try {
@@ -75,6 +83,11 @@ final class UploadPart {
         S3Response r = S3Response.empty(200).header("ETag", ObjectHeaders.quotedEtag(part.etag()));
         if (body.checksumAlgorithm() != null) {
             r.header(S3Checksums.headerName(body.checksumAlgorithm()), part.checksums().get(body.checksumAlgorithm()));
+        }
+        ChecksumAlgorithm uploads = UploadChecksums.explicitAlgorithm(upload);
+        if (uploads != null && uploads != body.checksumAlgorithm()) {
+            // a FULL_OBJECT upload's part sent without a checksum: the store computed it
+            r.header(S3Checksums.headerName(uploads), part.checksums().get(uploads));
         }
         return r;
     }
@@ -110,11 +123,15 @@ final class UploadPart {
                 default -> e;
             };
         }
-        String xml = XmlWriter.document("CopyPartResult")
+        XmlWriter w = XmlWriter.document("CopyPartResult")
                 .element("LastModified", Timestamps.iso(part.lastModified()))
-                .element("ETag", ObjectHeaders.quotedEtag(part.etag()))
-                .finish();
-        return S3Response.xml(xml);
+                .element("ETag", ObjectHeaders.quotedEtag(part.etag()));
+        // the store computed the upload's algorithm over the copied bytes, as for any part
+        ChecksumAlgorithm a = UploadChecksums.explicitAlgorithm(multipart.upload(key, uploadId));
+        if (a != null) {
+            w.element("Checksum" + S3Checksums.s3Name(a), part.checksums().get(a));
+        }
+        return S3Response.xml(w.finish());
     }
 
     private static Map<String, String> rangeDetails(S3Request req, long size) {

@@ -97,7 +97,7 @@ class ChecksumValuesTest {
     }
 
     @Test
-    void noChecksumWithoutTheModeOrWithoutAStoredChecksum() {
+    void noChecksumWithoutTheModeAndTheDefaultCrc64nvmeWithoutAClientChecksum() {
         byte[] data = random(100);
         s3.request("PUT", "/bkt/c").header("x-amz-checksum-sha256", ReferenceChecksums.base64(ChecksumAlgorithm.SHA256, data)).body(data).send();
         for (String method : new String[] {"GET", "HEAD"}) {
@@ -108,10 +108,14 @@ class ChecksumValuesTest {
         }
         s3.request("PUT", "/bkt/none").body(data).send();
         S3TestClient.Response none = read("GET", "/bkt/none");
-        assertOnlyChecksum(none, null);
-        assertNull(none.header("x-amz-checksum-type"), "no type without a checksum");
+        // As on S3, an object stored without a client checksum carries CRC64NVME.
+        assertOnlyChecksum(none, ChecksumAlgorithm.CRC64NVME);
+        assertEquals(ReferenceChecksums.base64(ChecksumAlgorithm.CRC64NVME, data), none.header("x-amz-checksum-crc64nvme"));
+        assertEquals("FULL_OBJECT", none.header("x-amz-checksum-type"));
         S3TestClient.Response put = s3.request("PUT", "/bkt/none").body(data).send();
-        assertNull(put.header("x-amz-checksum-type"), "no checksum was sent");
+        assertEquals(ReferenceChecksums.base64(ChecksumAlgorithm.CRC64NVME, data), put.header("x-amz-checksum-crc64nvme"),
+                "S3 answers the CRC64NVME it added");
+        assertEquals("FULL_OBJECT", put.header("x-amz-checksum-type"));
     }
 
     @Test

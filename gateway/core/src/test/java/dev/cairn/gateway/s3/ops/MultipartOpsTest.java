@@ -188,7 +188,7 @@ class MultipartOpsTest {
                 + "<Size>7</Size><ChecksumSHA256>c2==</ChecksumSHA256></Part>"
                 + "<Initiator><ID>" + S3TestClient.ACCESS_KEY + "</ID><DisplayName>" + S3TestClient.ACCESS_KEY + "</DisplayName></Initiator>"
                 + "<Owner><ID>" + S3TestClient.ACCESS_KEY + "</ID><DisplayName>" + S3TestClient.ACCESS_KEY + "</DisplayName></Owner>"
-                + "<StorageClass>STANDARD</StorageClass><ChecksumAlgorithm>SHA256</ChecksumAlgorithm></ListPartsResult>", r.text());
+                + "<StorageClass>STANDARD</StorageClass><ChecksumAlgorithm>SHA256</ChecksumAlgorithm><ChecksumType>COMPOSITE</ChecksumType></ListPartsResult>", r.text());
         assertError(s3.request("GET", "/mpb/k").query("uploadId", "up-1").query("max-parts", "-1").send(), 400, "InvalidArgument");
         assertError(s3.request("GET", "/mpb/k").query("uploadId", "up-1").query("part-number-marker", "x").send(), 400, "InvalidArgument");
     }

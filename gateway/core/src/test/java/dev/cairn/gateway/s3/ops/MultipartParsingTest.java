@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cairn.blob.ByteRange;
 import dev.cairn.blob.SupportsMultipart.CompletedPart;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.gateway.s3.error.S3ErrorCode;
 import dev.cairn.gateway.s3.error.S3Exception;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,7 +37,8 @@ class MultipartParsingTest {
                 + "<Part><PartNumber> 0002 </PartNumber><ETag>&quot;bbb&quot;</ETag></Part>"
                 + "<Part><PartNumber>10000</PartNumber><ETag>ccc-3</ETag></Part>"
                 + "</CompleteMultipartUpload>");
-        assertEquals(List.of(new CompletedPart(1, "aaa"), new CompletedPart(2, "bbb"), new CompletedPart(10000, "ccc-3")), parts);
+        assertEquals(List.of(new CompletedPart(1, "aaa", Map.of(ChecksumAlgorithm.CRC32, "AAAAAA==")), new CompletedPart(2, "bbb"),
+                new CompletedPart(10000, "ccc-3")), parts);
     }
 
     @Test

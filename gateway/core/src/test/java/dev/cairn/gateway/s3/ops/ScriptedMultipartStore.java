@@ -14,6 +14,7 @@ import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import dev.cairn.blob.memory.MemoryBlobStoreProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,10 @@ final class ScriptedMultipartStore extends ForwardingBlobStore implements Suppor
 
     final List<String> calls = new ArrayList<>();
     WriteOptions createdWith;
+    ChecksumType createdType;
+    MultipartUpload existing;
+    Map<ChecksumAlgorithm, String> completedExpected;
+    Map<ChecksumAlgorithm, String> completedChecksums = Map.of(ChecksumAlgorithm.B3, "comp-2");
     byte[] lastPartBytes;
     WriteOptions lastPartOptions;
     List<CompletedPart> completedParts;
@@ -99,11 +104,20 @@ final class ScriptedMultipartStore extends ForwardingBlobStore implements Suppor
     }
 
     @Override
-    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options) {
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType) {
         calls.add("create " + key.key());
         maybeFail();
         createdWith = options;
-        return new MultipartUpload(key, "up-1", T, options);
+        createdType = checksumType;
+        return new MultipartUpload(key, "up-1", T, options, checksumType);
+    }
+
+    /** The upload as {@link #upload} answers it (not a recorded call): {@link #existing}, else a default upload. */
+    @Override
+    public MultipartUpload upload(BlobKey key, String uploadId) {
+        return existing != null ? existing
+                : new MultipartUpload(key, uploadId, T, new WriteOptions(WritePrecondition.NONE, null, null, null, null,
+                        java.util.Set.of(ChecksumAlgorithm.CRC64NVME)), null);
     }
 
     @Override
@@ -130,14 +144,14 @@ final class ScriptedMultipartStore extends ForwardingBlobStore implements Suppor
 
     @Override
     public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
-            long minPartSize) {
+            long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums) {
         calls.add("complete " + key.key() + " " + uploadId);
         maybeFail();
+        completedExpected = expectedChecksums;
         completedParts = parts;
         completedPrecondition = precondition;
         completedMinPartSize = minPartSize;
-        return new ObjectInfo(key, 10, "abc-" + parts.size(), T, null, null, null, Map.of(ChecksumAlgorithm.B3, "comp-2"),
-                List.of(5L, 5L));
+        return new ObjectInfo(key, 10, "abc-" + parts.size(), T, null, null, null, completedChecksums, List.of(5L, 5L));
     }
 
     @Override
