@@ -1,7 +1,9 @@
 package dev.cairn.gateway.s3.ops;
 
+import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.BlobStoreException;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.SupportsMultipart.CompletedPart;
@@ -9,6 +11,7 @@ import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.gateway.s3.KeepAliveRunner;
 import dev.cairn.gateway.s3.S3Request;
 import dev.cairn.gateway.s3.S3Response;
 import dev.cairn.gateway.s3.chunked.S3Checksums;
@@ -43,14 +46,17 @@ final class MultipartUploads {
     private final BlobStore store;
     private final SupportsMultipart multipart;
     private final long minPartSize;
+    private final KeepAliveRunner keepAlive;
 
     /**
      * @param minPartSize every part but the last must be at least this large (S3: 5 MiB)
+     * @param keepAlive runs the store's completion, sending whitespace while it is slow
      */
-    MultipartUploads(BlobStore store, SupportsMultipart multipart, long minPartSize) {
+    MultipartUploads(BlobStore store, SupportsMultipart multipart, long minPartSize, KeepAliveRunner keepAlive) {
         this.store = store;
         this.multipart = multipart;
         this.minPartSize = minPartSize;
+        this.keepAlive = keepAlive;
     }
 
     S3Response create(S3Request req) {
@@ -77,7 +83,27 @@ final class MultipartUploads {
         // Judged before the body is read, so an impossible condition costs no parsing.
         WritePrecondition precondition = Preconditions.write(req.headers(), store.capabilities());
         List<CompletedPart> parts = CompleteRequest.parse(req.body().stream());
-        ObjectInfo info = multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+        // the body is read here, on the request's thread; only the store's work may run long
+        return keepAlive.run(req, () -> completed(key, completeOrRetried(key, uploadId, parts, precondition)));
+    }
+
+    /**
+     * Completes the upload; a completion retried after an earlier one committed (the client
+     * never saw the answer) gets that object back, as on S3 ({@link CompletedRetry}).
+     */
+    private ObjectInfo completeOrRetried(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition) {
+        try {
+            return multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize);
+        } catch (BlobStoreException e) {
+            ObjectInfo earlier = e.error() == BlobError.NO_SUCH_UPLOAD ? CompletedRetry.find(store, key, parts) : null;
+            if (earlier == null) {
+                throw e;
+            }
+            return earlier;
+        }
+    }
+
+    private static S3Response completed(BlobKey key, ObjectInfo info) {
         XmlWriter w = XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", location(key))
                 .element("Bucket", key.bucket())
