@@ -12,6 +12,7 @@ import dev.cairn.blob.BackendSettings;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
 import dev.cairn.blob.memory.MemoryBlobStoreProvider;
+import dev.cairn.blob.testkit.GatedCompletionStore;
 import dev.cairn.gateway.http.HttpResult;
 import dev.cairn.gateway.http.ResponseBody;
 import dev.cairn.gateway.s3.S3Settings;
@@ -185,7 +186,7 @@ class CompleteKeepAliveTest {
                 .query("uploadId", uploadId).body("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"00000000000000000000000000000000\"</ETag></Part></CompleteMultipartUpload>")
                 .send());
         try {
-            assertTrue(store.entered.await(10, TimeUnit.SECONDS));
+            assertTrue(store.awaitEntered(10, TimeUnit.SECONDS));
             Thread.sleep(300); // past the threshold the keep-alive variant would have committed 200
             assertFalse(answer.isDone());
         } catch (InterruptedException e) {

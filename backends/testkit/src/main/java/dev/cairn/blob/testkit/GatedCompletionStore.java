@@ -1,4 +1,4 @@
-package dev.cairn.gateway.s3.ops;
+package dev.cairn.blob.testkit;
 
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
@@ -10,21 +10,30 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A multipart decorator whose completions wait at a gate until the test opens it, so a test
- * controls exactly how long a CompleteMultipartUpload runs (the slow store of a keep-alive test).
+ * A fault-injecting multipart decorator for tests: every completion waits at a gate until the
+ * test opens it, so a test controls exactly how long a CompleteMultipartUpload runs (the slow
+ * store of the gateway's keep-alive tests). Everything else is forwarded unchanged.
  */
-final class GatedCompletionStore extends ForwardingMultipartBlobStore {
+public final class GatedCompletionStore extends ForwardingMultipartBlobStore {
     private final CountDownLatch gate = new CountDownLatch(1);
-    final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch entered = new CountDownLatch(1);
 
-    GatedCompletionStore(BlobStore store) {
+    /** @throws IllegalArgumentException if {@code store} does not support multipart uploads */
+    public GatedCompletionStore(BlobStore store) {
         super(store);
     }
 
-    void open() {
+    /** Lets every waiting and later completion through. */
+    public void open() {
         gate.countDown();
     }
 
+    /** Waits until a completion has reached the gate; false on timeout. */
+    public boolean awaitEntered(long timeout, TimeUnit unit) throws InterruptedException {
+        return entered.await(timeout, unit);
+    }
+
+    /** @throws IllegalStateException if the gate stays shut for 30 s, or the wait is interrupted */
     @Override
     public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
             long minPartSize) {
