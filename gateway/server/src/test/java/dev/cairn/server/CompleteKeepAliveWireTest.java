@@ -180,6 +180,24 @@ class CompleteKeepAliveWireTest {
     }
 
     @Test
+    void aCompletionRetriedAfterItsCommitAnswersTheSameEtag() {
+        start("200ms");
+        try (S3Client s3 = client(Duration.ofSeconds(10))) {
+            List<String> up = upload(s3);
+            gated.get().open();
+            String etag = s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0))
+                    .multipartUpload(m -> m.parts(parts(up.get(1), up.get(2))))).eTag();
+            String again = s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0))
+                    .multipartUpload(m -> m.parts(parts(up.get(1), up.get(2))))).eTag();
+            assertEquals(etag, again);
+            // a different part list is not a retry of that completion
+            S3Exception e = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket("bkt").key("k")
+                    .uploadId(up.get(0)).multipartUpload(m -> m.parts(parts(up.get(1))))));
+            assertEquals("NoSuchUpload", e.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
     void withoutKeepAliveTheSameClientTimesOut() {
         start("0s");
         try (S3Client s3 = client(Duration.ofMillis(700))) {
