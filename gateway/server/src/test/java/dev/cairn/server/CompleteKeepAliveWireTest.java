@@ -99,6 +99,11 @@ class CompleteKeepAliveWireTest {
         return out;
     }
 
+    /** CompleteMultipartUpload of "bkt/k" for {@code up}'s upload with the given part ETags, in order. */
+    private static CompleteMultipartUploadResponse complete(S3Client s3, List<String> up, String... etags) {
+        return s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0)).multipartUpload(m -> m.parts(parts(etags))));
+    }
+
     private static List<CompletedPart> parts(String... etags) {
         List<CompletedPart> parts = new ArrayList<>();
         for (int i = 0; i < etags.length; i++) {
@@ -157,8 +162,7 @@ class CompleteKeepAliveWireTest {
         try (S3Client s3 = client(Duration.ofMillis(700))) {
             List<String> up = upload(s3);
             openAfter(2_000);
-            CompleteMultipartUploadResponse done = s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0))
-                    .multipartUpload(m -> m.parts(parts(up.get(1), up.get(2)))));
+            CompleteMultipartUploadResponse done = complete(s3, up, up.get(1), up.get(2));
             assertEquals(s3.headObject(b -> b.bucket("bkt").key("k")).eTag(), done.eTag());
             assertEquals("first-partsecond", s3.getObjectAsBytes(b -> b.bucket("bkt").key("k")).asUtf8String());
         }
@@ -170,12 +174,11 @@ class CompleteKeepAliveWireTest {
         try (S3Client s3 = client(Duration.ofMillis(700))) {
             List<String> up = upload(s3);
             openAfter(1_500);
-            S3Exception e = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket("bkt").key("k")
-                    .uploadId(up.get(0)).multipartUpload(m -> m.parts(parts(up.get(1), "\"00000000000000000000000000000000\"")))));
+            S3Exception e = assertThrows(S3Exception.class, () -> complete(s3, up, up.get(1), "\"00000000000000000000000000000000\""));
             assertEquals("InvalidPart", e.awsErrorDetails().errorCode(), e.toString());
             // nothing was published, and the upload is still there to complete properly
             gated.get().open();
-            s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0)).multipartUpload(m -> m.parts(parts(up.get(1), up.get(2)))));
+            complete(s3, up, up.get(1), up.get(2));
         }
     }
 
@@ -185,14 +188,11 @@ class CompleteKeepAliveWireTest {
         try (S3Client s3 = client(Duration.ofSeconds(10))) {
             List<String> up = upload(s3);
             gated.get().open();
-            String etag = s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0))
-                    .multipartUpload(m -> m.parts(parts(up.get(1), up.get(2))))).eTag();
-            String again = s3.completeMultipartUpload(b -> b.bucket("bkt").key("k").uploadId(up.get(0))
-                    .multipartUpload(m -> m.parts(parts(up.get(1), up.get(2))))).eTag();
+            String etag = complete(s3, up, up.get(1), up.get(2)).eTag();
+            String again = complete(s3, up, up.get(1), up.get(2)).eTag();
             assertEquals(etag, again);
             // a different part list is not a retry of that completion
-            S3Exception e = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket("bkt").key("k")
-                    .uploadId(up.get(0)).multipartUpload(m -> m.parts(parts(up.get(1))))));
+            S3Exception e = assertThrows(S3Exception.class, () -> complete(s3, up, up.get(1)));
             assertEquals("NoSuchUpload", e.awsErrorDetails().errorCode());
         }
     }
@@ -203,8 +203,7 @@ class CompleteKeepAliveWireTest {
         try (S3Client s3 = client(Duration.ofMillis(700))) {
             List<String> up = upload(s3);
             openAfter(2_000);
-            SdkClientException e = assertThrows(SdkClientException.class, () -> s3.completeMultipartUpload(b -> b.bucket("bkt").key("k")
-                    .uploadId(up.get(0)).multipartUpload(m -> m.parts(parts(up.get(1), up.get(2))))));
+            SdkClientException e = assertThrows(SdkClientException.class, () -> complete(s3, up, up.get(1), up.get(2)));
             assertTrue(String.valueOf(e.getMessage()).toLowerCase().contains("timed out")
                     || String.valueOf(e.getCause()).toLowerCase().contains("timed out"), e.toString());
         }
