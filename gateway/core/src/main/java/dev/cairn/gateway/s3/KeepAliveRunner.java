@@ -87,5 +87,4 @@ public final class KeepAliveRunner {
         }
         throw new IllegalStateException(cause);
     }
-
 }
