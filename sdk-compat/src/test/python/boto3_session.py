@@ -139,7 +139,34 @@ def multipart(s3, endpoint, bucket):
     s3.delete_bucket(Bucket=bucket)
 
 
-GROUPS = {f.__name__: f for f in (buckets, credentials, objects, listing, copy_delete, presigned, multipart)}
+def slow_complete(s3, endpoint, bucket):
+    # The gateway's store takes 3 s to complete; this client gives up after 1 s of silence and never
+    # retries, so only the gateway's keep-alive whitespace gets it through (KeepAliveLaneTest).
+    import time
+    slow = boto3.client("s3", endpoint_url=endpoint, config=Config(s3={"addressing_style": "path"}, read_timeout=1,
+                                                                  retries={"total_max_attempts": 1}))
+    s3.create_bucket(Bucket=bucket)
+    upload = s3.create_multipart_upload(Bucket=bucket, Key="slow.bin")["UploadId"]
+    e1 = s3.upload_part(Bucket=bucket, Key="slow.bin", UploadId=upload, PartNumber=1, Body=b"first part")["ETag"]
+    e2 = s3.upload_part(Bucket=bucket, Key="slow.bin", UploadId=upload, PartNumber=2, Body=b"second")["ETag"]
+
+    def complete(etags):
+        return slow.complete_multipart_upload(Bucket=bucket, Key="slow.bin", UploadId=upload, MultipartUpload={
+            "Parts": [{"PartNumber": n + 1, "ETag": e} for n, e in enumerate(etags)]})
+
+    started = time.monotonic()
+    code = error_code(lambda: complete([e1, '"00000000000000000000000000000000"']))
+    assert code[0] == "InvalidPart", code
+    assert time.monotonic() - started > 2.5, "the completion was not slow: keep-alive not exercised"
+    started = time.monotonic()
+    done = complete([e1, e2])
+    assert time.monotonic() - started > 2.5, "the completion was not slow: keep-alive not exercised"
+    head = s3.head_object(Bucket=bucket, Key="slow.bin")
+    assert head["ETag"] == done["ETag"] and done["ETag"].strip('"').endswith("-2"), (head["ETag"], done["ETag"])
+    assert s3.get_object(Bucket=bucket, Key="slow.bin")["Body"].read() == b"first partsecond"
+
+
+GROUPS = {f.__name__: f for f in (buckets, credentials, objects, listing, copy_delete, presigned, multipart, slow_complete)}
 
 if __name__ == "__main__":
     group, endpoint, bucket = sys.argv[1:4]

@@ -93,7 +93,12 @@ abstract class JavaSdkLane {
 
     /** A path-style client at the SDK's defaults for {@code gateway}, for lanes that check another client's work. */
     static S3Client pathStyleClient(Gateway gateway) {
-        return S3Client.builder().endpointOverride(gateway.endpoint()).region(Region.of(Gateway.REGION)).forcePathStyle(true)
+        return pathStyleClient(gateway.endpoint());
+    }
+
+    /** A path-style client at the SDK's defaults for the gateway at {@code endpoint}. */
+    static S3Client pathStyleClient(URI endpoint) {
+        return S3Client.builder().endpointOverride(endpoint).region(Region.of(Gateway.REGION)).forcePathStyle(true)
                 .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 

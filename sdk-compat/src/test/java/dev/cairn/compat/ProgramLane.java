@@ -23,9 +23,14 @@ abstract class ProgramLane {
 
     abstract String backend();
 
+    /** Further gateway settings for this lane. */
+    Map<String, String> settings() {
+        return Map.of();
+    }
+
     @BeforeAll
     void startGateway(@TempDir Path dataDir) {
-        gateway = Gateway.start(backend(), dataDir, Map.of());
+        gateway = Gateway.start(backend(), dataDir, settings());
     }
 
     @AfterAll

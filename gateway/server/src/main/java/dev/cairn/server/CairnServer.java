@@ -114,7 +114,8 @@ public final class CairnServer implements AutoCloseable {
         try {
             CairnConfig.S3 c = config.s3();
             S3Settings s3Settings = new S3Settings(c.region(), c.strictRegion(), c.virtualHostDomain(), accessKeys,
-                    c.publicReadBuckets(), c.maxPutSize(), c.maxClockSkew()).withPartSizes(c.minPartSize(), c.maxPartSize());
+                    c.publicReadBuckets(), c.maxPutSize(), c.maxClockSkew()).withPartSizes(c.minPartSize(), c.maxPartSize())
+                    .withCompleteKeepAlive(new S3Settings.KeepAlive(c.completeKeepAliveAfter(), c.completeKeepAliveInterval()));
             if (accessKeys.keyIds().size() > 1 || !c.publicReadBuckets().isEmpty()) {
                 LOG.info("S3: {} access keys; public-read buckets: {}", accessKeys.keyIds().size(),
                         c.publicReadBuckets().isEmpty() ? "none" : String.join(", ", c.publicReadBuckets()));

@@ -55,16 +55,9 @@ final class RawHttp implements Closeable {
      * chunked encoding, or read to the end of the stream; {@code head} reads no body at all.
      */
     Response read(boolean head) throws IOException {
-        String status = line();
-        if (status == null) {
-            throw new IOException("connection closed before a response");
-        }
-        List<String> headers = new ArrayList<>();
-        for (String l = line(); l != null && !l.isEmpty(); l = line()) {
-            headers.add(l);
-        }
-        int code = Integer.parseInt(status.split(" ")[1]);
-        Response bare = new Response(code, headers, new byte[0]);
+        Response bare = readHead();
+        int code = bare.status();
+        List<String> headers = bare.headerLines();
         if (head || code < 200 || code == 204 || code == 304) {
             return bare;
         }
@@ -74,14 +67,37 @@ final class RawHttp implements Closeable {
         }
         if ("chunked".equalsIgnoreCase(bare.header("Transfer-Encoding"))) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (int n = Integer.parseInt(line().split(";")[0].trim(), 16); n > 0; n = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                body.write(in.readNBytes(n));
-                line();
+            for (byte[] chunk = nextChunk(); chunk.length > 0; chunk = nextChunk()) {
+                body.write(chunk);
             }
-            line();
             return new Response(code, headers, body.toByteArray());
         }
         return new Response(code, headers, in.readAllBytes());
+    }
+
+    /** Reads the status line and header block of one response, leaving its body unread. */
+    Response readHead() throws IOException {
+        String status = line();
+        if (status == null) {
+            throw new IOException("connection closed before a response");
+        }
+        List<String> headers = new ArrayList<>();
+        for (String l = line(); l != null && !l.isEmpty(); l = line()) {
+            headers.add(l);
+        }
+        return new Response(Integer.parseInt(status.split(" ")[1]), headers, new byte[0]);
+    }
+
+    /** The data of the next chunk of a chunked body; empty for the last chunk (its trailer is read too). */
+    byte[] nextChunk() throws IOException {
+        int n = Integer.parseInt(line().split(";")[0].trim(), 16);
+        if (n == 0) {
+            line();
+            return new byte[0];
+        }
+        byte[] data = in.readNBytes(n);
+        line();
+        return data;
     }
 
     /** True when the server closed the connection: reading yields end of stream within the timeout. */

@@ -5,14 +5,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A response body written by streaming, with its length known before the first byte. The
+ * A response body written by streaming, usually with its length known before the first byte. The
  * server adapter calls {@link #writeTo} at most once and {@link #close} always, even when the
  * body is never written (a HEAD request, a client that went away), so the resources behind it
  * (an open store read) are released.
+ *
+ * <p>A body of {@link #UNKNOWN_LENGTH} is sent without Content-Length (chunked), and every
+ * {@code flush()} it makes on the stream must reach the client at once: such a body writes as its
+ * work progresses (keep-alive whitespace during a long CompleteMultipartUpload).
  */
 public interface ResponseBody extends Closeable {
 
-    /** The exact number of bytes {@link #writeTo} writes. */
+    /** {@link #length()} of a body whose size is known only once it is written. */
+    long UNKNOWN_LENGTH = -1;
+
+    /** The exact number of bytes {@link #writeTo} writes, or {@link #UNKNOWN_LENGTH}. */
     long length();
 
     /**

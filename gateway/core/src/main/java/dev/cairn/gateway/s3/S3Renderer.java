@@ -36,19 +36,23 @@ final class S3Renderer {
         if (head || e.status() == 304) {
             return b.build();
         }
+        byte[] xml = errorDocument(e, resource, requestId).getBytes(StandardCharsets.UTF_8);
+        b.header("Content-Type", "application/xml");
+        if (e.status() == 503) {
+            b.header("Retry-After", "1");
+        }
+        return b.body(ResponseBody.of(xml)).build();
+    }
+
+    /** The {@code <Error>} document (with its XML declaration) for {@code e}. */
+    static String errorDocument(S3Exception e, String resource, String requestId) {
         XmlWriter w = XmlWriter.plainDocument("Error")
                 .element("Code", e.code().name())
                 .element("Message", e.getMessage());
         for (Map.Entry<String, String> d : e.details().entrySet()) {
             w.element(d.getKey(), d.getValue());
         }
-        w.element("Resource", resource).element("RequestId", requestId);
-        byte[] xml = w.finish().getBytes(StandardCharsets.UTF_8);
-        b.header("Content-Type", "application/xml");
-        if (e.status() == 503) {
-            b.header("Retry-After", "1");
-        }
-        return b.body(ResponseBody.of(xml)).build();
+        return w.element("Resource", resource).element("RequestId", requestId).finish();
     }
 
     private static void closeQuietly(ResponseBody body) {

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param maxClockSkew how far a header-signed request's time may be from the server's
  * @param minPartSize the smallest multipart part other than the last (S3: 5 MiB)
  * @param maxPartSize the largest UploadPart body or UploadPartCopy range (S3: 5 GiB)
+ * @param completeKeepAlive when a slow CompleteMultipartUpload answers 200 early and sends whitespace
  */
 public record S3Settings(
         String region,
@@ -30,7 +31,8 @@ public record S3Settings(
         long maxPutSize,
         Duration maxClockSkew,
         long minPartSize,
-        long maxPartSize) {
+        long maxPartSize,
+        KeepAlive completeKeepAlive) {
 
     public static final long DEFAULT_MAX_PUT_SIZE = 5L << 30;
     public static final long DEFAULT_MIN_PART_SIZE = 5L << 20;
@@ -58,13 +60,44 @@ public record S3Settings(
         if (maxPartSize < 1 || minPartSize < 0 || minPartSize > maxPartSize) {
             throw new IllegalArgumentException("part size limits need 0 <= min <= max and max >= 1");
         }
+        Objects.requireNonNull(completeKeepAlive, "completeKeepAlive");
+    }
+
+    /**
+     * Keep-alive whitespace for operations that may take long (CompleteMultipartUpload), as S3
+     * sends it: an answer ready within {@code after} is sent as usual (real error statuses);
+     * past it the gateway commits {@code 200}, writes a space every {@code interval} while the
+     * work runs, then the result document, or an {@code <Error>} document if the work failed.
+     *
+     * @param after how long to wait for a normal answer; zero turns keep-alive off
+     * @param interval between two spaces; must be shorter than the clients' read timeouts and
+     *     the server's idle timeout
+     */
+    public record KeepAlive(Duration after, Duration interval) {
+        /** S3-like: 5 s before committing, then a space every 5 s. */
+        public static final KeepAlive DEFAULT = new KeepAlive(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        /** Always wait for the whole answer. */
+        public static final KeepAlive OFF = new KeepAlive(Duration.ZERO, Duration.ofSeconds(5));
+
+        /** @throws IllegalArgumentException for a negative {@code after} or an {@code interval} not above zero */
+        public KeepAlive {
+            Objects.requireNonNull(after, "after");
+            Objects.requireNonNull(interval, "interval");
+            if (after.isNegative() || interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("keep-alive needs after >= 0 and interval > 0");
+            }
+        }
+
+        public boolean enabled() {
+            return !after.isZero();
+        }
     }
 
     /** S3's part size limits (5 MiB to 5 GiB). */
     public S3Settings(String region, boolean strictRegion, String virtualHostDomain, AccessKeys accessKeys, Set<String> publicReadBuckets,
             long maxPutSize, Duration maxClockSkew) {
         this(region, strictRegion, virtualHostDomain, accessKeys, publicReadBuckets, maxPutSize, maxClockSkew, DEFAULT_MIN_PART_SIZE,
-                DEFAULT_MAX_PART_SIZE);
+                DEFAULT_MAX_PART_SIZE, KeepAlive.DEFAULT);
     }
 
     /**
@@ -85,7 +118,7 @@ public record S3Settings(
     /** These settings with other key pairs and public-read buckets. */
     public S3Settings withAccess(AccessKeys keys, Set<String> publicRead) {
         return new S3Settings(region, strictRegion, virtualHostDomain, keys, publicRead, maxPutSize, maxClockSkew, minPartSize,
-                maxPartSize);
+                maxPartSize, completeKeepAlive);
     }
 
     /**
@@ -95,7 +128,13 @@ public record S3Settings(
      */
     public S3Settings withPartSizes(long minPart, long maxPart) {
         return new S3Settings(region, strictRegion, virtualHostDomain, accessKeys, publicReadBuckets, maxPutSize, maxClockSkew, minPart,
-                maxPart);
+                maxPart, completeKeepAlive);
+    }
+
+    /** These settings with another keep-alive for slow completions (tests use short ones). */
+    public S3Settings withCompleteKeepAlive(KeepAlive keepAlive) {
+        return new S3Settings(region, strictRegion, virtualHostDomain, accessKeys, publicReadBuckets, maxPutSize, maxClockSkew,
+                minPartSize, maxPartSize, keepAlive);
     }
 
     /** Never prints a secret. */
@@ -103,6 +142,7 @@ public record S3Settings(
     public String toString() {
         return "S3Settings[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
                 + ", accessKeys=" + accessKeys + ", publicReadBuckets=" + publicReadBuckets + ", maxPutSize=" + maxPutSize
-                + ", maxClockSkew=" + maxClockSkew + ", minPartSize=" + minPartSize + ", maxPartSize=" + maxPartSize + "]";
+                + ", maxClockSkew=" + maxClockSkew + ", minPartSize=" + minPartSize + ", maxPartSize=" + maxPartSize
+                + ", completeKeepAlive=" + completeKeepAlive + "]";
     }
 }

@@ -104,7 +104,10 @@ public final class JdkS3Server implements AutoCloseable {
                 return;
             }
             try (body) {
-                ex.sendResponseHeaders(result.status(), body.length() == 0 ? -1 : body.length());
+                // the JDK server's 0 means chunked, -1 no body
+                long bodyLength = body.length();
+                ex.sendResponseHeaders(result.status(),
+                        bodyLength == ResponseBody.UNKNOWN_LENGTH ? 0 : bodyLength == 0 ? -1 : bodyLength);
                 try (OutputStream out = ex.getResponseBody()) {
                     body.writeTo(out);
                 }

@@ -166,7 +166,12 @@ public final class S3TestClient {
         }
 
         public Response send() {
-            return S3TestClient.this.send(this);
+            return read(S3TestClient.this.exchange(this));
+        }
+
+        /** The API's answer with its body not yet written; the caller writes and closes it. */
+        public HttpResult exchange() {
+            return S3TestClient.this.exchange(this);
         }
     }
 
@@ -174,7 +179,7 @@ public final class S3TestClient {
         return new Request(method, encodedPath);
     }
 
-    private Response send(Request r) {
+    private HttpResult exchange(Request r) {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(r.method))
                 // The SDK signer always signs the payload over plain http; UNSIGNED-PAYLOAD needs https
@@ -209,7 +214,7 @@ public final class S3TestClient {
         return deliver(r.method, signed.request(), wire);
     }
 
-    private Response deliver(String method, SdkHttpRequest req, byte[] wire) {
+    private HttpResult deliver(String method, SdkHttpRequest req, byte[] wire) {
         Headers headers = Headers.of(req.headers());
         String contentLength = headers.first("Content-Length");
         long length = contentLength != null ? Long.parseLong(contentLength) : wire.length;
@@ -217,7 +222,10 @@ public final class S3TestClient {
         withHost.putIfAbsent("Host", List.of("127.0.0.1:9000"));
         HttpCall call = new HttpCall(method, req.encodedPath(), req.encodedQueryParameters().orElse(null), Headers.of(withHost),
                 () -> new ByteArrayInputStream(wire), length, null);
-        HttpResult result = api.handle(call);
+        return api.handle(call);
+    }
+
+    private static Response read(HttpResult result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (result.body() != null) {
             try (var body = result.body()) {

@@ -66,11 +66,13 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
      */
     public record S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew,
             Path credentialsFile, Map<String, String> inlineCredentials, Set<String> publicReadBuckets, long minPartSize,
-            long maxPartSize, Duration multipartMaxAge, Duration multipartSweepInterval) {
+            long maxPartSize, Duration multipartMaxAge, Duration multipartSweepInterval, Duration completeKeepAliveAfter,
+            Duration completeKeepAliveInterval) {
         public static final long DEFAULT_MIN_PART_SIZE = 5L << 20;
         public static final long DEFAULT_MAX_PART_SIZE = 5L << 30;
         public static final Duration DEFAULT_MULTIPART_MAX_AGE = Duration.ofDays(7);
         public static final Duration DEFAULT_MULTIPART_SWEEP_INTERVAL = Duration.ofHours(1);
+        public static final Duration DEFAULT_COMPLETE_KEEPALIVE = Duration.ofSeconds(5);
 
         public S3 {
             if (minPartSize > maxPartSize) {
@@ -82,6 +84,12 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
             if (multipartSweepInterval.isZero() || multipartSweepInterval.isNegative()) {
                 throw new IllegalArgumentException("s3.multipart-sweep-interval must be longer than zero");
             }
+            if (completeKeepAliveAfter.isNegative()) {
+                throw new IllegalArgumentException("s3.complete-keepalive-after must not be negative");
+            }
+            if (completeKeepAliveInterval.isZero() || completeKeepAliveInterval.isNegative()) {
+                throw new IllegalArgumentException("s3.complete-keepalive-interval must be longer than zero");
+            }
             inlineCredentials = Collections.unmodifiableMap(new LinkedHashMap<>(inlineCredentials));
             publicReadBuckets = Collections.unmodifiableSet(new LinkedHashSet<>(publicReadBuckets));
         }
@@ -89,7 +97,8 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
         /** No further key pairs and no public buckets. */
         public S3(String region, boolean strictRegion, String virtualHostDomain, long maxPutSize, Duration maxClockSkew) {
             this(region, strictRegion, virtualHostDomain, maxPutSize, maxClockSkew, null, Map.of(), Set.of(), DEFAULT_MIN_PART_SIZE,
-                    DEFAULT_MAX_PART_SIZE, DEFAULT_MULTIPART_MAX_AGE, DEFAULT_MULTIPART_SWEEP_INTERVAL);
+                    DEFAULT_MAX_PART_SIZE, DEFAULT_MULTIPART_MAX_AGE, DEFAULT_MULTIPART_SWEEP_INTERVAL, DEFAULT_COMPLETE_KEEPALIVE,
+                    DEFAULT_COMPLETE_KEEPALIVE);
         }
 
         /** Whether abandoned multipart uploads are swept ({@code s3.multipart-max-age} is not 0). */
@@ -102,7 +111,8 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
             return "S3[region=" + region + ", strictRegion=" + strictRegion + ", virtualHostDomain=" + virtualHostDomain
                     + ", maxPutSize=" + maxPutSize + ", maxClockSkew=" + maxClockSkew + ", minPartSize=" + minPartSize
                     + ", maxPartSize=" + maxPartSize + ", multipartMaxAge=" + multipartMaxAge
-                    + ", multipartSweepInterval=" + multipartSweepInterval + ", credentialsFile=" + credentialsFile
+                    + ", multipartSweepInterval=" + multipartSweepInterval + ", completeKeepAliveAfter=" + completeKeepAliveAfter
+                    + ", completeKeepAliveInterval=" + completeKeepAliveInterval + ", credentialsFile=" + credentialsFile
                     + ", inlineCredentials=" + inlineCredentials.keySet() + " (secrets redacted), publicReadBuckets="
                     + publicReadBuckets + "]";
         }

@@ -68,7 +68,9 @@ final class ConfigBinder {
                 partSizes()[0],
                 partSizes()[1],
                 (Duration) value("s3.multipart-max-age"),
-                positiveDuration("s3.multipart-sweep-interval"));
+                positiveDuration("s3.multipart-sweep-interval"),
+                (Duration) value("s3.complete-keepalive-after"),
+                positiveDuration("s3.complete-keepalive-interval"));
         CairnConfig.Credentials credentials = new CairnConfig.Credentials(
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));

@@ -52,6 +52,11 @@ public final class ConfigTable {
                     "Abort multipart uploads started longer ago than this (abandoned uploads); 0 disables the sweeper."),
             ConfigKey.of("s3.multipart-sweep-interval", "1h", ValueType.DURATION,
                     "How often the sweeper looks for multipart uploads older than s3.multipart-max-age."),
+            ConfigKey.of("s3.complete-keepalive-after", "5s", ValueType.DURATION,
+                    "A CompleteMultipartUpload still running after this is answered 200 at once and kept alive with"
+                            + " whitespace (errors then come as <Error> in the 200 body); 0 always waits for the result."),
+            ConfigKey.of("s3.complete-keepalive-interval", "5s", ValueType.DURATION,
+                    "Time between two keep-alive spaces; keep it below http.idle-timeout and the clients' read timeouts."),
             ConfigKey.of("s3.max-clock-skew", "15m", ValueType.DURATION,
                     "How far a signed request's time may differ from the server clock."),
             ConfigKey.of("s3.credentials-file", null, ValueType.PATH,

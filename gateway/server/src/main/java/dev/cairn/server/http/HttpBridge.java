@@ -54,7 +54,7 @@ public final class HttpBridge {
         if (body != null) {
             // closed at the end of the request whether or not Jersey ever writes the entity
             closer.add(body);
-            if (result.header(CONTENT_LENGTH) == null) {
+            if (result.header(CONTENT_LENGTH) == null && body.length() != ResponseBody.UNKNOWN_LENGTH) {
                 b.header(CONTENT_LENGTH, Long.toString(body.length()));
             }
             if (result.header(CONTENT_TYPE) == null) {

@@ -29,7 +29,8 @@ class S3KeyRingTest {
     private static CairnConfig.S3 s3(Path file, Map<String, String> inline) {
         return new CairnConfig.S3("us-east-1", false, null, 1L << 30, Duration.ofMinutes(15), file, inline, Set.of(),
                 CairnConfig.S3.DEFAULT_MIN_PART_SIZE, CairnConfig.S3.DEFAULT_MAX_PART_SIZE, CairnConfig.S3.DEFAULT_MULTIPART_MAX_AGE,
-                CairnConfig.S3.DEFAULT_MULTIPART_SWEEP_INTERVAL);
+                CairnConfig.S3.DEFAULT_MULTIPART_SWEEP_INTERVAL, CairnConfig.S3.DEFAULT_COMPLETE_KEEPALIVE,
+                CairnConfig.S3.DEFAULT_COMPLETE_KEEPALIVE);
     }
 
     private Path file(String text) throws IOException {

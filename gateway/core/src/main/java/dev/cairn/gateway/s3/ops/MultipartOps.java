@@ -2,6 +2,7 @@ package dev.cairn.gateway.s3.ops;
 
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.SupportsMultipart;
+import dev.cairn.gateway.s3.KeepAliveRunner;
 import dev.cairn.gateway.s3.S3Handler;
 import dev.cairn.gateway.s3.S3Settings;
 import dev.cairn.gateway.s3.route.S3Operation;
@@ -34,7 +35,8 @@ public final class MultipartOps {
                 .description("Bodies refused because they did not match a digest")
                 .tag("reason", "checksum_mismatch")
                 .register(registry);
-        this.uploads = new MultipartUploads(store, multipart, settings.minPartSize());
+        this.uploads = new MultipartUploads(store, multipart, settings.minPartSize(),
+                new KeepAliveRunner(settings.completeKeepAlive()));
         this.parts = new UploadPart(store, multipart, settings.maxPartSize(), checksumMismatch);
         this.listings = new MultipartListings(store, multipart, settings);
     }

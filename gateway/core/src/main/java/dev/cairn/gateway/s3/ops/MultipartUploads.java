@@ -11,6 +11,7 @@ import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.gateway.s3.KeepAliveRunner;
 import dev.cairn.gateway.s3.S3Request;
 import dev.cairn.gateway.s3.S3Response;
 import dev.cairn.gateway.s3.chunked.S3Checksums;
@@ -46,14 +47,17 @@ final class MultipartUploads {
     private final BlobStore store;
     private final SupportsMultipart multipart;
     private final long minPartSize;
+    private final KeepAliveRunner keepAlive;
 
     /**
      * @param minPartSize every part but the last must be at least this large (S3: 5 MiB)
+     * @param keepAlive runs the store's completion, sending whitespace while it is slow
      */
-    MultipartUploads(BlobStore store, SupportsMultipart multipart, long minPartSize) {
+    MultipartUploads(BlobStore store, SupportsMultipart multipart, long minPartSize, KeepAliveRunner keepAlive) {
         this.store = store;
         this.multipart = multipart;
         this.minPartSize = minPartSize;
+        this.keepAlive = keepAlive;
     }
 
     S3Response create(S3Request req) {
@@ -84,15 +88,31 @@ final class MultipartUploads {
         Map<ChecksumAlgorithm, String> expected = UploadChecksums.expectedOnComplete(req.headers(),
                 () -> multipart.upload(key, uploadId));
         List<CompletedPart> parts = CompleteRequest.parse(req.body().stream());
-        ObjectInfo info;
+        // the body is read here, on the request's thread; only the store's work may run long
+        return keepAlive.run(req, () -> completed(key, completeOrRetried(key, uploadId, parts, precondition, expected)));
+    }
+
+    /**
+     * Completes the upload; a completion retried after an earlier one committed (the client
+     * never saw the answer) gets that object back, as on S3 ({@link CompletedRetry}).
+     */
+    private ObjectInfo completeOrRetried(BlobKey key, String uploadId, List<CompletedPart> parts,
+            WritePrecondition precondition, Map<ChecksumAlgorithm, String> expected) {
         try {
-            info = multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize, expected);
+            return multipart.completeMultipartUpload(key, uploadId, parts, precondition, minPartSize, expected);
         } catch (BlobStoreException e) {
             if (e.error() == BlobError.BAD_DIGEST && !expected.isEmpty()) {
                 throw new S3Exception(S3ErrorCode.BadDigest, S3Checksums.badDigestMessage(expected.keySet().iterator().next()));
             }
-            throw e;
+            ObjectInfo earlier = e.error() == BlobError.NO_SUCH_UPLOAD ? CompletedRetry.find(store, key, parts) : null;
+            if (earlier == null) {
+                throw e;
+            }
+            return earlier;
         }
+    }
+
+    private static S3Response completed(BlobKey key, ObjectInfo info) {
         XmlWriter w = XmlWriter.document("CompleteMultipartUploadResult")
                 .element("Location", location(key))
                 .element("Bucket", key.bucket())

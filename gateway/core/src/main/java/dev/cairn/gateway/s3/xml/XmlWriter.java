@@ -12,11 +12,14 @@ import java.util.Deque;
 public final class XmlWriter {
     public static final String S3_NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
 
+    /** The XML declaration every document starts with, line break included. */
+    public static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
     private final StringBuilder out = new StringBuilder(512);
     private final Deque<String> open = new ArrayDeque<>();
 
     private XmlWriter() {
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append(DECLARATION);
     }
 
     /** Starts a document whose root carries the S3 namespace. */
