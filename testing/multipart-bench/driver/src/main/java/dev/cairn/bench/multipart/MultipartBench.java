@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -35,6 +35,14 @@ public final class MultipartBench {
         this.log = log;
     }
 
+    /**
+     * Runs the benchmark and prints Markdown tables on standard output, progress on standard error.
+     *
+     * @param args the options of {@code --help}
+     * @throws IllegalArgumentException for a bad option
+     * @throws IllegalStateException if a server does not start or a round fails
+     * @throws IOException if the work directory or the CSV file cannot be written
+     */
     public static void main(String[] args) throws IOException {
         if (List.of(args).contains("--help")) {
             System.out.print(BenchOptions.USAGE);
@@ -114,7 +122,7 @@ public final class MultipartBench {
                         AwsBasicCredentials.create(ServerLauncher.ACCESS_KEY, ServerLauncher.SECRET_KEY)))
                 .requestChecksumCalculation(variant.checksums())
                 // S3Proxy's Complete of a large object copies every part: give it time
-                .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(Duration.ofMinutes(10)))
+                .httpClientBuilder(Apache5HttpClient.builder().socketTimeout(Duration.ofMinutes(10)))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).addExecutionInterceptor(recorder))
                 .build();
     }
