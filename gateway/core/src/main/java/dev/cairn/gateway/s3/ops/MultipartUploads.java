@@ -21,6 +21,7 @@ import dev.cairn.gateway.s3.xml.XmlWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The life of an upload: CreateMultipartUpload, CompleteMultipartUpload, AbortMultipartUpload.
@@ -85,9 +86,10 @@ final class MultipartUploads {
         // Judged before the body is read, so an impossible condition costs no parsing.
         WritePrecondition precondition = Preconditions.write(req.headers(), store.capabilities());
         // Looked up only when needed: a retried completion whose upload is already gone must still reach the store.
-        Map<ChecksumAlgorithm, String> expected = UploadChecksums.expectedOnComplete(req.headers(),
-                () -> multipart.upload(key, uploadId));
+        Supplier<MultipartUpload> upload = once(() -> multipart.upload(key, uploadId));
+        Map<ChecksumAlgorithm, String> expected = UploadChecksums.expectedOnComplete(req.headers(), upload);
         List<CompletedPart> parts = CompleteRequest.parse(req.body().stream());
+        UploadChecksums.checkCompletionParts(parts, upload);
         // the body is read here, on the request's thread; only the store's work may run long
         return keepAlive.run(req, () -> completed(key, completeOrRetried(key, uploadId, parts, precondition, expected)));
     }
@@ -110,6 +112,17 @@ final class MultipartUploads {
             }
             return earlier;
         }
+    }
+
+    /** At most one store lookup per request, however many checks ask for the upload. */
+    private static Supplier<MultipartUpload> once(Supplier<MultipartUpload> lookup) {
+        MultipartUpload[] found = new MultipartUpload[1];
+        return () -> {
+            if (found[0] == null) {
+                found[0] = lookup.get();
+            }
+            return found[0];
+        };
     }
 
     private static S3Response completed(BlobKey key, ObjectInfo info) {

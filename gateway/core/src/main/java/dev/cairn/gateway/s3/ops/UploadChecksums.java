@@ -1,5 +1,8 @@
 package dev.cairn.gateway.s3.ops;
 
+import dev.cairn.blob.BlobError;
+import dev.cairn.blob.BlobStoreException;
+import dev.cairn.blob.SupportsMultipart.CompletedPart;
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.blob.digest.ChecksumType;
@@ -148,6 +151,42 @@ final class UploadChecksums {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks that a completion of a COMPOSITE upload created with an algorithm names that
+     * algorithm's checksum for every part, as S3 requires (the composite value is computed from
+     * them, so a client that omits one cannot check what it gets). Costs no lookup when every part
+     * names a checksum.
+     *
+     * @param uploads looks the upload up; asked only when some part names no checksum. An upload
+     *     that is gone is left to the store (a retried completion may still succeed).
+     * @throws S3Exception InvalidRequest naming the first part without the checksum
+     */
+    static void checkCompletionParts(List<CompletedPart> parts, Supplier<MultipartUpload> uploads) {
+        if (parts.stream().allMatch(p -> !p.checksums().isEmpty())) {
+            return;
+        }
+        MultipartUpload upload;
+        try {
+            upload = uploads.get();
+        } catch (BlobStoreException e) {
+            if (e.error() == BlobError.NO_SUCH_UPLOAD) {
+                return;
+            }
+            throw e;
+        }
+        ChecksumAlgorithm algorithm = explicitAlgorithm(upload);
+        if (algorithm == null || upload.checksumType() != ChecksumType.COMPOSITE) {
+            return;
+        }
+        for (CompletedPart p : parts) {
+            if (!p.checksums().containsKey(algorithm)) {
+                throw invalid("The upload was created using a " + algorithm.name().toLowerCase(Locale.ROOT) + " checksum. The"
+                        + " complete request must include the checksum for each part. It was missing for part "
+                        + p.partNumber() + " in the request.");
+            }
+        }
     }
 
     private static ChecksumType parseType(String value) {

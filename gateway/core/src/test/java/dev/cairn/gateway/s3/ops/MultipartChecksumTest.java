@@ -239,6 +239,27 @@ class MultipartChecksumTest {
     }
 
     @Test
+    void aCompositeCompletionMustNameEveryPartsChecksumWhileFullObjectNeedsNone() {
+        String id = start("/bkt/miss", "CRC32", "COMPOSITE");
+        List<String> etags = List.of(part("/bkt/miss", id, 1, p1, ChecksumAlgorithm.CRC32).header("ETag"),
+                part("/bkt/miss", id, 2, p2, ChecksumAlgorithm.CRC32).header("ETag"));
+        assertMessage(s3.request("POST", "/bkt/miss").query("uploadId", id).body(completion(etags, null, null)).send(),
+                "The upload was created using a crc32 checksum. The complete request must include the checksum for each part."
+                        + " It was missing for part 1 in the request.");
+        String s1 = ReferenceChecksums.base64(ChecksumAlgorithm.CRC32, p1);
+        String partial = completion(etags, ChecksumAlgorithm.CRC32, List.of(s1, s1))
+                .replaceFirst("<ChecksumCRC32>[^<]*</ChecksumCRC32></Part></CompleteMultipartUpload>", "</Part></CompleteMultipartUpload>");
+        assertMessage(s3.request("POST", "/bkt/miss").query("uploadId", id).body(partial).send(),
+                "The upload was created using a crc32 checksum. The complete request must include the checksum for each part."
+                        + " It was missing for part 2 in the request.");
+        String full = start("/bkt/full", "CRC32", "FULL_OBJECT");
+        List<String> fullEtags = List.of(part("/bkt/full", full, 1, p1, ChecksumAlgorithm.CRC32).header("ETag"),
+                part("/bkt/full", full, 2, p2, ChecksumAlgorithm.CRC32).header("ETag"));
+        assertFullObject("/bkt/full", s3.request("POST", "/bkt/full").query("uploadId", full).body(completion(fullEtags, null, null)).send(),
+                ChecksumAlgorithm.CRC32);
+    }
+
+    @Test
     void aWholeObjectChecksumOnCompleteIsVerifiedAndAMismatchKeepsTheUploadForARetry() {
         String id = start("/bkt/w", "CRC32C", "FULL_OBJECT");
         List<String> etags = List.of(part("/bkt/w", id, 1, p1, ChecksumAlgorithm.CRC32C).header("ETag"),

@@ -167,8 +167,14 @@ class MultipartEndToEndTest {
         S3TestClient.Response p2 = s3.request("PUT", "/bkt/dst").query("partNumber", "2").query("uploadId", id)
                 .header("x-amz-checksum-crc32", crc32Base64(tail)).body(tail).send();
         assertEquals(crc32Base64(tail), p2.header("x-amz-checksum-crc32"));
-        S3TestClient.Response done = s3.request("POST", "/bkt/dst").query("uploadId", id)
-                .body(completion(List.of(e1, p2.header("ETag")))).send();
+        // S3 requires a COMPOSITE upload's completion to name every part's checksum
+        assertError(s3.request("POST", "/bkt/dst").query("uploadId", id).body(completion(List.of(e1, p2.header("ETag")))).send(),
+                400, "InvalidRequest");
+        String body = completion(List.of(e1, p2.header("ETag")))
+                .replaceFirst("</Part>", "<ChecksumCRC32>" + crc32Base64("0123456789".getBytes()) + "</ChecksumCRC32></Part>")
+                .replace("</Part></Complete", "<ChecksumCRC32>" + crc32Base64(tail) + "</ChecksumCRC32></Part></Complete");
+        assertEquals(crc32Base64("0123456789".getBytes()), element(copied.text(), "ChecksumCRC32"));
+        S3TestClient.Response done = s3.request("POST", "/bkt/dst").query("uploadId", id).body(body).send();
         assertEquals(200, done.status(), done.text());
         assertTrue(element(done.text(), "ChecksumCRC32").endsWith("-2"), done.text());
         assertEquals("COMPOSITE", element(done.text(), "ChecksumType"));
