@@ -10,9 +10,12 @@ import dev.cairn.blob.SupportsMultipart.CompletedPart;
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.SupportsMultipart.PartInfo;
 import dev.cairn.blob.SupportsMultipart.PartListing;
+import dev.cairn.blob.UploadIds;
+import dev.cairn.blob.UploadPager;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.CompositeDigests;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -276,7 +279,7 @@ final class LocalMultipart {
         String etag = CompositeDigests.etag(metas.stream().map(StoredMeta::etag).toList());
         return new StoredMeta(size, System.currentTimeMillis(), etag,
                 o.contentType() == null || o.contentType().isEmpty() ? ObjectInfo.DEFAULT_CONTENT_TYPE : o.contentType(),
-                o.contentHeaders(), o.userMetadata(), CompositeDigests.checksums(metas, o.extraChecksums()),
+                o.contentHeaders(), o.userMetadata(), CompositeDigests.checksums(metas.stream().map(StoredMeta::checksums).toList(), o.extraChecksums()),
                 new StoredMeta.Composite(uploadId, segs));
     }
 

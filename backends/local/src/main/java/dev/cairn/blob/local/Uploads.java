@@ -2,6 +2,7 @@ package dev.cairn.blob.local;
 
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
+import dev.cairn.blob.UploadIds;
 import dev.cairn.blob.WriteOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;

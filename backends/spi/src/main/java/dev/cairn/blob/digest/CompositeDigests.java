@@ -1,7 +1,5 @@
-package dev.cairn.blob.local;
+package dev.cairn.blob.digest;
 
-import dev.cairn.blob.digest.ChecksumAlgorithm;
-import dev.cairn.blob.digest.StreamingDigest;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,14 +20,15 @@ import java.util.Set;
  *
  * The whole-object MD5 is unknown without reading every byte, so it is never stored. S3's
  * FULL_OBJECT CRCs (CRC combination arithmetic over the part CRCs) are left out of this first
- * cut (docs/adr/0008); the memory backend makes the same choice.
+ * cut (docs/adr/0008); the memory backend makes the same choice. Shared by the backends that
+ * keep part digests as text (local, gcs).
  */
-final class CompositeDigests {
+public final class CompositeDigests {
     private CompositeDigests() {
     }
 
     /** The multipart ETag of parts with these (unquoted hex) MD5 ETags, or null if one is not 32 hex digits. */
-    static String etag(List<String> partEtags) {
+    public static String etag(List<String> partEtags) {
         StreamingDigest md5 = ChecksumAlgorithm.MD5.newDigest();
         for (String etag : partEtags) {
             byte[] raw = hex(etag, 16);
@@ -44,8 +43,10 @@ final class CompositeDigests {
     /**
      * The completed object's checksums: B3 always, plus every {@code extra} algorithm but MD5
      * that every part carries (the upload's algorithms are computed for each of its parts).
+     *
+     * @param parts each part's stored digests in their text form, in object order
      */
-    static Map<ChecksumAlgorithm, String> checksums(List<StoredMeta> parts, Set<ChecksumAlgorithm> extra) {
+    public static Map<ChecksumAlgorithm, String> checksums(List<Map<ChecksumAlgorithm, String>> parts, Set<ChecksumAlgorithm> extra) {
         Map<ChecksumAlgorithm, String> out = new EnumMap<>(ChecksumAlgorithm.class);
         out.put(ChecksumAlgorithm.B3, compose(ChecksumAlgorithm.B3, parts));
         for (ChecksumAlgorithm a : extra) {
@@ -59,10 +60,10 @@ final class CompositeDigests {
         return out;
     }
 
-    private static String compose(ChecksumAlgorithm a, List<StoredMeta> parts) {
+    private static String compose(ChecksumAlgorithm a, List<Map<ChecksumAlgorithm, String>> parts) {
         StreamingDigest d = a.newDigest();
-        for (StoredMeta part : parts) {
-            String text = part.checksums().get(a);
+        for (Map<ChecksumAlgorithm, String> part : parts) {
+            String text = part.get(a);
             if (text == null) {
                 return null;
             }
@@ -76,7 +77,7 @@ final class CompositeDigests {
     }
 
     private static byte[] hex(String text, int bytes) {
-        if (!dev.cairn.blob.digest.Hex.isLowerHex(text, bytes * 2)) {
+        if (!Hex.isLowerHex(text, bytes * 2)) {
             return null;
         }
         byte[] out = new byte[bytes];
