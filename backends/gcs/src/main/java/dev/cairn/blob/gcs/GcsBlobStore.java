@@ -22,6 +22,7 @@ import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
 import dev.cairn.blob.SupportsMultipart;
+import dev.cairn.blob.Utf8Order;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.IntegrityException;
@@ -268,22 +269,29 @@ final class GcsBlobStore implements BlobStore, SupportsMultipart {
     }
 
     private Iterator<String> keys(ListRequest request, String root, String from, Map<String, ObjectInfo> seen) {
-        long pageSize = Math.min(1000, request.maxKeys() + 1L);
+        // Pages of at least 200: the pager may skip many names (rolled-up prefixes, hidden keys).
+        long pageSize = Math.min(1000, Math.max(200, request.maxKeys() + 1L));
         String prefix = root + request.prefix();
+        String start = root + from;
         Iterator<Blob> blobs = storage.list(config.bucket(), BlobListOption.prefix(prefix),
-                BlobListOption.startOffset(root + from), BlobListOption.pageSize(pageSize)).iterateAll().iterator();
+                BlobListOption.startOffset(start), BlobListOption.pageSize(pageSize)).iterateAll().iterator();
         return new Iterator<>() {
             private String next;
+            private boolean done;
 
             @Override
             public boolean hasNext() {
-                while (next == null && blobs.hasNext()) {
+                while (next == null && !done && blobs.hasNext()) {
                     Blob b = blobs.next();
-                    // Defensive: a server that ignored a query parameter must not leak other names in.
-                    if (b.getName().startsWith(prefix)) {
-                        String key = b.getName().substring(root.length());
+                    String name = b.getName();
+                    // Defensive, for servers that drop a query parameter (fake-gcs-server drops any
+                    // holding a raw ';'): names outside [start, end of prefix) are skipped or end the walk.
+                    if (!name.startsWith(prefix)) {
+                        done = Utf8Order.compare(name, prefix) > 0;
+                    } else if (Utf8Order.compare(name, start) >= 0) {
+                        next = name;
+                        String key = name.substring(root.length());
                         seen.put(key, GcsMetadata.toInfo(new BlobKey(request.bucket(), key), b));
-                        next = key;
                     }
                 }
                 return next != null;
@@ -294,7 +302,7 @@ final class GcsBlobStore implements BlobStore, SupportsMultipart {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                String key = next;
+                String key = next.substring(root.length());
                 next = null;
                 return key;
             }

@@ -40,6 +40,7 @@ import java.util.TreeMap;
  * abort succeeds while a completed upload's id is unknown.
  */
 final class GcsMultipart {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GcsMultipart.class);
     static final int MAX_COMPOSE_SOURCES = 32;
     private static final String KEY = "cairn-key";
     private static final String STATE = "cairn-state";
@@ -230,8 +231,9 @@ final class GcsMultipart {
                     continue;
                 }
                 String id = b.getName().substring(root.length());
-                if (UploadIds.isValid(id)) {
-                    open.add(upload(new BlobKey(request.bucket(), b.getMetadata().get(KEY)), id, b));
+                String key = b.getMetadata().get(KEY);
+                if (UploadIds.isValid(id) && key != null && validKey(key)) {
+                    open.add(upload(new BlobKey(request.bucket(), key), id, b));
                 }
             }
         } catch (RuntimeException e) {
@@ -316,8 +318,17 @@ final class GcsMultipart {
                 storage.delete(BlobId.of(gcsBucket, name));
             } catch (RuntimeException e) {
                 // Leftovers cost storage, not correctness: nothing lists or reads them once the upload is gone.
-                org.slf4j.LoggerFactory.getLogger(GcsMultipart.class).warn("could not delete {}: {}", name, e.toString());
+                LOG.warn("could not delete {}: {}", name, e.toString());
             }
+        }
+    }
+
+    private static boolean validKey(String key) {
+        try {
+            BlobKey.requireValidKey(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // not written by Cairn
         }
     }
 

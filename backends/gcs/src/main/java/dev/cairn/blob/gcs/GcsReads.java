@@ -29,7 +29,8 @@ import java.nio.channels.Channels;
  */
 final class GcsReads {
     private static final int FIRST_FETCH = 64 * 1024;
-    private static final int ATTEMPTS = 5;
+    /** Tries against a key overwritten faster than stat-then-open; the last failure is UNAVAILABLE (retryable). */
+    private static final int ATTEMPTS = 20;
 
     private final Storage storage;
     private final String gcsBucket;
@@ -82,7 +83,8 @@ final class GcsReads {
             } catch (IOException | RuntimeException e) {
                 closeQuietly(channel);
                 if (GcsErrors.isNotFound(e) && attempt < ATTEMPTS) {
-                    continue; // overwritten or deleted since the stat: look again
+                    pause(attempt); // overwritten or deleted since the stat: look again, giving the writer room
+                    continue;
                 }
                 if (GcsErrors.isNotFound(e)) {
                     throw new BlobStoreException(BlobError.UNAVAILABLE, GcsBlobStore.ID, key, "the object kept changing during the read", e);
@@ -90,6 +92,14 @@ final class GcsReads {
                 throw GcsErrors.translate(e instanceof RuntimeException r ? r : new IllegalStateException(e), BlobError.NO_SUCH_KEY,
                         null, key, "read");
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 2 + Math.min(attempt, 10) * 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.UUID;
  * never sends, the resumable session is abandoned unfinalized (GCS discards it).
  */
 final class VerifiedUpload {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VerifiedUpload.class);
     private static final int READ_SIZE = 64 * 1024;
 
     private final Storage storage;
@@ -122,7 +123,7 @@ final class VerifiedUpload {
             storage.delete(id);
         } catch (RuntimeException e) {
             // A leftover temporary object costs storage, not correctness; a lifecycle rule on CAIRN/tmp/ removes it.
-            org.slf4j.LoggerFactory.getLogger(VerifiedUpload.class).warn("could not delete temporary object {}: {}", id.getName(), e.toString());
+            LOG.warn("could not delete temporary object {}: {}", id.getName(), e.toString());
         }
     }
 
