@@ -23,12 +23,13 @@ final class Gateway implements AutoCloseable {
     }
 
     /**
-     * @param backend {@code memory} or {@code local}
+     * @param backend {@code memory} or {@code local}; replaced by the {@link BackendLane} override when one is set
      * @param dataDir credentials and, for {@code local}, the objects
      * @param extra further settings, e.g. {@code s3.virtual-host-domain}
      */
-    static Gateway start(String backend, Path dataDir, Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>();
+    static Gateway start(String declaredBackend, Path dataDir, Map<String, String> extra) {
+        String backend = BackendLane.backend(declaredBackend);
+        Map<String, String> settings = new HashMap<>(backend.equals(declaredBackend) ? Map.of() : BackendLane.settings(backend));
         settings.put("http.host", "127.0.0.1");
         settings.put("http.port", "0");
         settings.put("backend", backend);

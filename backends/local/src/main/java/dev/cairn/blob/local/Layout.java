@@ -1,6 +1,7 @@
 package dev.cairn.blob.local;
 
 import dev.cairn.blob.BlobKey;
+import dev.cairn.blob.UploadIds;
 import java.nio.file.Path;
 
 /**

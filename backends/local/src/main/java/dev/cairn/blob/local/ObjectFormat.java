@@ -1,5 +1,6 @@
 package dev.cairn.blob.local;
 
+import dev.cairn.blob.UploadIds;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

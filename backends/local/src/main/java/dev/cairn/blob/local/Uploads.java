@@ -2,6 +2,7 @@ package dev.cairn.blob.local;
 
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
+import dev.cairn.blob.UploadIds;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.digest.ChecksumType;
 import java.io.IOException;

@@ -1,28 +1,29 @@
-package dev.cairn.blob.local;
+package dev.cairn.blob;
 
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.SupportsMultipart.UploadListRequest;
 import dev.cairn.blob.SupportsMultipart.UploadListing;
-import dev.cairn.blob.Utf8Order;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * One page of {@code ListMultipartUploads} from a bucket's uploads: ordered by key (UTF-8) then
- * upload id (whose time prefix makes that initiation order, see {@link UploadIds}), filtered by
+ * One page of {@code ListMultipartUploads} from a bucket's uploads, for backends that hold them
+ * as a list (local, gcs): ordered by key (UTF-8) then upload id (whose time prefix makes that initiation order, see {@link UploadIds}), filtered by
  * prefix, rolled up by delimiter, continued after the key/upload-id markers as S3 does (with an
  * upload-id marker, further uploads of the marker key; without one, only later keys).
  */
-final class UploadPager {
-    static final Comparator<MultipartUpload> ORDER = Comparator
+public final class UploadPager {
+    /** Key (UTF-8 order), then upload id: initiation order for ids from {@link UploadIds}. */
+    public static final Comparator<MultipartUpload> ORDER = Comparator
             .comparing((MultipartUpload u) -> u.key().key(), Utf8Order.COMPARATOR)
             .thenComparing(MultipartUpload::uploadId);
 
     private UploadPager() {
     }
 
-    static UploadListing page(UploadListRequest request, List<MultipartUpload> uploads) {
+    /** The page {@code request} asks for, from {@code uploads} in any order. */
+    public static UploadListing page(UploadListRequest request, List<MultipartUpload> uploads) {
         List<MultipartUpload> sorted = new ArrayList<>(uploads);
         sorted.sort(ORDER);
         String prefix = request.prefix();

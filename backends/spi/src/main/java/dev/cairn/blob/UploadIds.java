@@ -1,4 +1,4 @@
-package dev.cairn.blob.local;
+package dev.cairn.blob;
 
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -8,27 +8,29 @@ import java.util.Locale;
  * (128 bits) from a {@link SecureRandom}. Lowercase hex is URL-safe and a safe file name; the time
  * prefix makes the lexicographic order of one key's ids its initiation order, which is the order
  * S3 lists them in and the order an upload-id marker continues from. The random part makes ids
- * unguessable, and {@link #isValid} is checked on every call, so no id can name another path.
+ * unguessable, and a backend checks {@link #isValid} on every call, so no id can name another path.
  */
-final class UploadIds {
-    static final int LENGTH = 44;
+public final class UploadIds {
+    public static final int LENGTH = 44;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private UploadIds() {
     }
 
-    static String newId(long initiatedMillis) {
+    /** A new id for an upload initiated at {@code initiatedMillis}. */
+    public static String newId(long initiatedMillis) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         return String.format(Locale.ROOT, "%012x", initiatedMillis) + dev.cairn.blob.digest.Hex.encode(random);
     }
 
-    static boolean isValid(String id) {
+    /** Whether {@code id} has the form {@link #newId} produces. */
+    public static boolean isValid(String id) {
         return id != null && dev.cairn.blob.digest.Hex.isLowerHex(id, LENGTH);
     }
 
     /** Returns {@code id}; throws {@link IllegalArgumentException} for a malformed one (callers check first). */
-    static String require(String id) {
+    public static String require(String id) {
         if (!isValid(id)) {
             throw new IllegalArgumentException("malformed upload id");
         }
