@@ -23,7 +23,8 @@ final class Gateway implements AutoCloseable {
     }
 
     /**
-     * @param backend {@code memory} or {@code local}
+     * @param backend {@code memory} or {@code local}; replaced by the JVM's backend lane when
+     *     {@value BackendLane#PROPERTY} is set ({@link BackendLane})
      * @param dataDir credentials and, for {@code local}, the objects
      * @param extra further settings, e.g. {@code s3.virtual-host-domain}
      */
@@ -31,7 +32,13 @@ final class Gateway implements AutoCloseable {
         Map<String, String> settings = new HashMap<>();
         settings.put("http.host", "127.0.0.1");
         settings.put("http.port", "0");
-        settings.put("backend", backend);
+        String lane = BackendLane.override();
+        if (lane == null) {
+            settings.put("backend", backend);
+        } else {
+            settings.putAll(BackendLane.settings(lane));
+            backend = lane;
+        }
         settings.put("data.dir", dataDir.toString());
         settings.put("access-key", ACCESS_KEY);
         settings.put("secret-key", SECRET_KEY);

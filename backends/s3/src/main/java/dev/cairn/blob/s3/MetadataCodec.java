@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *   u-&lt;name&gt;           the gateway's user metadata
  * </pre>
  * The content type is S3's own. Values that are not plain printable ASCII (or that HTTP would
- * trim) are sent RFC 2047 B-encoded, as S3 itself does, and decoded back.
+ * trim, or that hold a comma) are sent RFC 2047 B-encoded, as S3 itself does, and decoded back.
  */
 final class MetadataCodec {
     private static final String ETAG = "cairn-etag";
@@ -105,7 +105,8 @@ final class MetadataCodec {
         boolean plain = !v.startsWith("=?") && (v.isEmpty() || (v.charAt(0) != ' ' && v.charAt(v.length() - 1) != ' '));
         for (int i = 0; plain && i < v.length(); i++) {
             char c = v.charAt(i);
-            plain = c >= 0x20 && c < 0x7f;
+            // commas too: some servers (S3Proxy) split header values on them before checking signatures
+            plain = c >= 0x20 && c < 0x7f && c != ',';
         }
         return plain ? v : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
