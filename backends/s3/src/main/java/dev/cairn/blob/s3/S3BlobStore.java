@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3BlobStore implements BlobStore {
     static final String ID = "s3";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3BlobStore.class);
 
     private final S3Config config;
     private final S3Client s3;
@@ -56,9 +57,11 @@ final class S3BlobStore implements BlobStore {
     }
 
     static S3BlobStore open(S3Config config) {
+        SpoolDir.removeStale(config.spoolDir());
         S3Client client = S3Clients.build(config);
         Set<Capability> caps = EnumSet.of(Capability.NATIVE_COPY, Capability.DURABLE);
         caps.addAll(ConditionalWriteProbe.capabilities(client, config, new S3Layout(config.prefix())));
+        LOG.info("s3 backend: {} (capabilities {})", config, caps);
         return new S3BlobStore(config, client, Set.copyOf(caps));
     }
 
