@@ -23,16 +23,22 @@ final class Gateway implements AutoCloseable {
     }
 
     /**
-     * @param backend {@code memory} or {@code local}; replaced by the {@link BackendLane} override when one is set
+     * @param backend {@code memory} or {@code local}; replaced by the JVM's backend lane when
+     *     {@value BackendLane#PROPERTY} is set ({@link BackendLane})
      * @param dataDir credentials and, for {@code local}, the objects
      * @param extra further settings, e.g. {@code s3.virtual-host-domain}
      */
-    static Gateway start(String declaredBackend, Path dataDir, Map<String, String> extra) {
-        String backend = BackendLane.backend(declaredBackend);
-        Map<String, String> settings = new HashMap<>(backend.equals(declaredBackend) ? Map.of() : BackendLane.settings(backend));
+    static Gateway start(String backend, Path dataDir, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>();
         settings.put("http.host", "127.0.0.1");
         settings.put("http.port", "0");
-        settings.put("backend", backend);
+        String lane = BackendLane.override();
+        if (lane == null) {
+            settings.put("backend", backend);
+        } else {
+            settings.putAll(BackendLane.settings(lane));
+            backend = lane;
+        }
         settings.put("data.dir", dataDir.toString());
         settings.put("access-key", ACCESS_KEY);
         settings.put("secret-key", SECRET_KEY);

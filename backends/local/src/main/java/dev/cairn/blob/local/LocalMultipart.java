@@ -11,6 +11,8 @@ import dev.cairn.blob.SupportsMultipart.CompletedPart;
 import dev.cairn.blob.SupportsMultipart.MultipartUpload;
 import dev.cairn.blob.SupportsMultipart.PartInfo;
 import dev.cairn.blob.SupportsMultipart.PartListing;
+import dev.cairn.blob.UploadIds;
+import dev.cairn.blob.UploadPager;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;

@@ -3,6 +3,7 @@ package dev.cairn.blob.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cairn.blob.UploadIds;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import java.io.IOException;
 import java.nio.ByteBuffer;

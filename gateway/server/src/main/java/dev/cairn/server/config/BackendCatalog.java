@@ -48,7 +48,10 @@ public final class BackendCatalog {
         List<ConfigKey> keys = new ArrayList<>();
         for (BlobStoreProvider p : providers.values()) {
             for (BackendSettings.Option o : p.options()) {
-                keys.add(ConfigKey.of(o.key(), o.defaultValue(), ValueType.STRING, o.description() + " (backend " + p.name() + ")"));
+                String description = o.description() + " (backend " + p.name() + ")";
+                // a backend's credential (e.g. s3.secret-access-key) is never echoed in errors or help
+                keys.add(o.key().contains("secret") ? ConfigKey.secret(o.key(), description)
+                        : ConfigKey.of(o.key(), o.defaultValue(), ValueType.STRING, description));
             }
         }
         return keys;

@@ -87,10 +87,10 @@ final class ConfigBinder {
     }
 
     private String region() {
-        String region = ((String) value("s3.region")).trim();
+        String region = ((String) value("s3.signing-region")).trim();
         // the region is part of every credential scope, which is '/'-separated
         if (!region.matches("[a-z0-9-]+")) {
-            throw bad("s3.region", "'" + region + "' is not a region name (lower-case letters, digits, '-')");
+            throw bad("s3.signing-region", "'" + region + "' is not a region name (lower-case letters, digits, '-')");
         }
         return region;
     }

@@ -44,7 +44,7 @@ class CairnConfigTest {
     void s3DefaultsAndOverrides() {
         CairnConfig.S3 d = CairnConfig.fromMap(Map.of()).s3();
         assertEquals(new CairnConfig.S3("us-east-1", false, null, 5L << 30, Duration.ofMinutes(15)), d);
-        CairnConfig.S3 s = CairnConfig.fromMap(Map.of("s3.region", "eu-west-3", "s3.strict-region", "true",
+        CairnConfig.S3 s = CairnConfig.fromMap(Map.of("s3.signing-region", "eu-west-3", "s3.strict-region", "true",
                 "s3.virtual-host-domain", "s3.example.test", "s3.max-put-size", "64MiB", "s3.max-clock-skew", "5m")).s3();
         assertEquals(new CairnConfig.S3("eu-west-3", true, "s3.example.test", 64L << 20, Duration.ofMinutes(5)), s);
         assertNull(CairnConfig.fromMap(Map.of("s3.virtual-host-domain", " ")).s3().virtualHostDomain(), "blank is unset");
@@ -85,7 +85,7 @@ class CairnConfigTest {
 
     @Test
     void badS3ValuesNameTheKey() {
-        for (String[] bad : new String[][] {{"s3.region", "us/east"}, {"s3.virtual-host-domain", "http://localhost:9000"},
+        for (String[] bad : new String[][] {{"s3.signing-region", "us/east"}, {"s3.virtual-host-domain", "http://localhost:9000"},
             {"s3.max-put-size", "0"}, {"s3.max-clock-skew", "0s"}, {"s3.strict-region", "maybe"}}) {
             ConfigException e = assertThrows(ConfigException.class, () -> CairnConfig.fromMap(Map.of(bad[0], bad[1])), bad[0]);
             assertTrue(e.getMessage().startsWith(bad[0] + ":"), e.getMessage());

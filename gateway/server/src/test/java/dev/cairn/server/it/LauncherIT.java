@@ -38,4 +38,23 @@ class LauncherIT {
         assertEquals(2, unknown.exitCode(), unknown.output());
         assertTrue(unknown.output().contains("http.prot"), unknown.output());
     }
+
+    /**
+     * The launcher's classpath carries the S3 backend and the AWS SDK it needs (a test-scoped SDK
+     * in this pom once left it out of target/lib). An endpoint that refuses connections at start
+     * stops the gateway with exit code 1 and a one-line UNAVAILABLE reason (the server checks its
+     * OAP bucket before it listens), never a class-loading error, and the backend secret is not printed.
+     */
+    @Test
+    void s3BackendLoadsFromTheLauncherAndAnUnreachableEndpointFailsTheStartCleanly() throws Exception {
+        LaunchedGateway.Result r = LaunchedGateway.run(elsewhere, "--backend=s3", "--s3.bucket=cairn",
+                "--s3.endpoint=http://127.0.0.1:9", "--s3.path-style=true", "--s3.access-key-id=launcher-id",
+                "--s3.secret-access-key=launcher-secret-value", "--s3.connect-timeout=300ms", "--s3.max-attempts=1",
+                "--http.host=127.0.0.1", "--http.port=0");
+        assertEquals(1, r.exitCode(), r.output());
+        assertFalse(r.output().contains("NoClassDefFoundError"), r.output());
+        assertTrue(r.output().contains("cairn: cannot start: UNAVAILABLE"), r.output());
+        assertTrue(r.output().contains("Connection refused"), r.output());
+        assertFalse(r.output().contains("launcher-secret-value"), r.output());
+    }
 }
