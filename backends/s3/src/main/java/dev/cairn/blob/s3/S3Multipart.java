@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,10 +151,11 @@ final class S3Multipart {
             }
         }
         List<String> stored = storedParts(key, uploadId);
+        Set<String> present = new HashSet<>(stored);
         List<StoredPart> chosen = new ArrayList<>();
         for (CompletedPart p : parts) {
             String partKey = layout.part(key.bucket(), uploadId, p.partNumber());
-            StoredPart sp = stored.contains(partKey) ? part(key, p.partNumber(), partKey) : null;
+            StoredPart sp = present.contains(partKey) ? part(key, p.partNumber(), partKey) : null;
             if (sp == null || !sp.info().etag().equals(MetadataCodec.unquote(p.etag()))) {
                 throw new BlobStoreException(BlobError.INVALID_PART, S3BlobStore.ID, key, "part " + p.partNumber() + " is missing or differs");
             }
