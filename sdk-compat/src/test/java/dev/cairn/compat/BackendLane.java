@@ -43,15 +43,6 @@ final class BackendLane {
     }
 
     /**
-     * Whether this JVM's backend implements multipart uploads. The s3 backend does not yet
-     * (docs/adr/0012), so the gateway answers CreateMultipartUpload with 501 NotImplemented;
-     * multipart lanes assert that refusal there instead of the upload.
-     */
-    static boolean supportsMultipart() {
-        return !"s3".equals(override());
-    }
-
-    /**
      * The gateway settings that select and configure {@code backend} for one gateway.
      *
      * @throws IllegalStateException for a backend this lane mechanism does not know, or when its

@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JavaSdkLane {
-    /** Under the SDK's own limits for a single PutObject; multipart is not implemented yet. */
+    /** One MiB; lane bodies stay under the SDK's own limits for a single PutObject. */
     static final int MIB = 1 << 20;
 
     Gateway gateway;

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  *   cairn-ck-&lt;alg&gt;     further checksums (crc32, crc32c, crc64nvme, sha1, sha256), base64
  *   cairn-h-&lt;name&gt;     content-disposition, content-encoding, cache-control, expires, ...
  *   cairn-parts         part sizes of a multipart object, run-length coded: 5242880*3,17
+ *   cairn-pck-&lt;alg&gt;    each part's COMPOSITE checksum, ';'-separated, while it fits S3's 2 KB
  *   u-&lt;name&gt;           the gateway's user metadata
  * </pre>
  * The content type is S3's own. Values that are not plain printable ASCII (or that HTTP would
@@ -35,12 +36,24 @@ final class MetadataCodec {
     private static final String HEADER = "cairn-h-";
     private static final String PARTS = "cairn-parts";
     private static final String USER = "u-";
+    private static final String PART_CHECKSUM = "cairn-pck-";
+    /**
+     * S3 allows 2 KB of user metadata (names and values, UTF-8); per-part checksums are kept only
+     * while everything stays under this, else part reads carry no checksum.
+     */
+    static final int METADATA_BUDGET = 1900;
 
     private MetadataCodec() {
     }
 
     static Map<String, String> encode(String etag, Map<ChecksumAlgorithm, String> checksums, Map<String, String> contentHeaders,
             Map<String, String> userMetadata, List<Long> partSizes) {
+        return encode(etag, checksums, contentHeaders, userMetadata, partSizes, List.of());
+    }
+
+    /** As above, plus each part's COMPOSITE checksums when they fit {@link #METADATA_BUDGET}. */
+    static Map<String, String> encode(String etag, Map<ChecksumAlgorithm, String> checksums, Map<String, String> contentHeaders,
+            Map<String, String> userMetadata, List<Long> partSizes, List<Map<ChecksumAlgorithm, String>> partChecksums) {
         Map<String, String> m = new HashMap<>();
         m.put(ETAG, etag);
         for (Map.Entry<ChecksumAlgorithm, String> e : checksums.entrySet()) {
@@ -56,7 +69,46 @@ final class MetadataCodec {
             m.put(PARTS, runLength(partSizes));
         }
         m.replaceAll((k, v) -> encodeValue(v));
+        if (!partChecksums.isEmpty()) {
+            Map<String, String> perPart = new HashMap<>();
+            for (ChecksumAlgorithm a : partChecksums.get(0).keySet()) {
+                perPart.put(PART_CHECKSUM + a.name().toLowerCase(Locale.ROOT),
+                        encodeValue(String.join(";", partChecksums.stream().map(c -> c.getOrDefault(a, "")).toList())));
+            }
+            if (size(m) + size(perPart) <= METADATA_BUDGET) {
+                m.putAll(perPart);
+            }
+        }
         return m;
+    }
+
+    private static int size(Map<String, String> m) {
+        int n = 0;
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            n += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return n;
+    }
+
+    /** Each part's checksums, or an empty list when the object keeps none (or they did not fit). */
+    private static List<Map<ChecksumAlgorithm, String>> partChecksums(Map<ChecksumAlgorithm, String[]> columns, int parts) {
+        if (columns.isEmpty() || parts == 0) {
+            return List.of();
+        }
+        List<Map<ChecksumAlgorithm, String>> out = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            Map<ChecksumAlgorithm, String> one = new EnumMap<>(ChecksumAlgorithm.class);
+            for (Map.Entry<ChecksumAlgorithm, String[]> c : columns.entrySet()) {
+                if (c.getValue().length != parts) {
+                    return List.of();
+                }
+                if (!c.getValue()[i].isEmpty()) {
+                    one.put(c.getKey(), c.getValue()[i]);
+                }
+            }
+            out.add(one);
+        }
+        return out;
     }
 
     /** Rebuilds the SPI view from a HEAD or GET response's fields. */
@@ -67,6 +119,7 @@ final class MetadataCodec {
         Map<ChecksumAlgorithm, String> checksums = new EnumMap<>(ChecksumAlgorithm.class);
         String etag = null;
         List<Long> parts = List.of();
+        Map<ChecksumAlgorithm, String[]> perPart = new EnumMap<>(ChecksumAlgorithm.class);
         for (Map.Entry<String, String> e : metadata.entrySet()) {
             String name = e.getKey().toLowerCase(Locale.ROOT);
             String value = decodeValue(e.getValue());
@@ -76,6 +129,13 @@ final class MetadataCodec {
                 checksums.put(ChecksumAlgorithm.B3, value);
             } else if (name.equals(PARTS)) {
                 parts = parseRunLength(value);
+            } else if (name.startsWith(PART_CHECKSUM)) {
+                try {
+                    perPart.put(ChecksumAlgorithm.valueOf(name.substring(PART_CHECKSUM.length()).toUpperCase(Locale.ROOT)),
+                            value.split(";", -1));
+                } catch (IllegalArgumentException unknown) {
+                    // written by a newer Cairn; ignore
+                }
             } else if (name.startsWith(CHECKSUM)) {
                 checksums.put(ChecksumAlgorithm.valueOf(name.substring(CHECKSUM.length()).toUpperCase(Locale.ROOT)), value);
             } else if (name.startsWith(HEADER)) {
@@ -91,7 +151,8 @@ final class MetadataCodec {
         if (parts.isEmpty()) {
             checksums.put(ChecksumAlgorithm.MD5, etag);
         }
-        return new ObjectInfo(key, size, etag, lastModified, contentType, contentHeaders, user, checksums, parts);
+        return new ObjectInfo(key, size, etag, lastModified, contentType, contentHeaders, user, checksums, parts,
+                partChecksums(perPart, parts.size()));
     }
 
     static String unquote(String etag) {

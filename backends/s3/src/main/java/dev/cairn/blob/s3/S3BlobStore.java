@@ -14,12 +14,16 @@ import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
+import dev.cairn.blob.digest.ChecksumType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -36,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * bodies are verified before upload ({@link Spool}), so a failed verification never reaches S3.
  * Every SDK failure goes through {@link S3Errors}.
  */
-final class S3BlobStore implements BlobStore {
+final class S3BlobStore implements BlobStore, SupportsMultipart {
     static final String ID = "s3";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3BlobStore.class);
 
@@ -46,6 +50,7 @@ final class S3BlobStore implements BlobStore {
     private final Set<Capability> capabilities;
     private final HealthProbe health;
     private final S3Objects objects;
+    private final S3Multipart multipart;
 
     private S3BlobStore(S3Config config, S3Client s3, Set<Capability> capabilities) {
         this.config = config;
@@ -54,6 +59,7 @@ final class S3BlobStore implements BlobStore {
         this.capabilities = capabilities;
         this.health = new HealthProbe(s3, config.bucket(), config.healthCacheTtl());
         this.objects = new S3Objects(s3, config.bucket(), layout);
+        this.multipart = new S3Multipart(s3, config, layout, objects, this);
     }
 
     static S3BlobStore open(S3Config config) {
@@ -105,6 +111,7 @@ final class S3BlobStore implements BlobStore {
         if (objects.anyUnder(layout.bucketPrefix(bucket), bucket)) {
             throw BlobStoreException.bucket(BlobError.BUCKET_NOT_EMPTY, ID, bucket, "bucket has objects");
         }
+        multipart.dropAll(bucket);
         objects.delete(layout.marker(bucket), bucket, null);
     }
 
@@ -135,7 +142,7 @@ final class S3BlobStore implements BlobStore {
         return out;
     }
 
-    private void requireBucket(String bucket) {
+    void requireBucket(String bucket) {
         if (!bucketExists(bucket)) {
             throw BlobStoreException.bucket(BlobError.NO_SUCH_BUCKET, ID, bucket, "no such bucket");
         }
@@ -216,6 +223,44 @@ final class S3BlobStore implements BlobStore {
             return BlobStore.super.copy(source, target, sourceConditions, options);
         }
         return objects.copy(from, head.eTag(), target, options);
+    }
+
+    // ---- multipart (S3Multipart) -------------------------------------------------------------
+
+    @Override
+    public MultipartUpload createMultipartUpload(BlobKey key, WriteOptions options, ChecksumType checksumType) {
+        return multipart.create(key, options, checksumType);
+    }
+
+    @Override
+    public MultipartUpload upload(BlobKey key, String uploadId) {
+        return multipart.load(key, uploadId);
+    }
+
+    @Override
+    public PartInfo uploadPart(BlobKey key, String uploadId, int partNumber, ObjectSource source, WriteOptions options) {
+        return multipart.uploadPart(key, uploadId, partNumber, source, options);
+    }
+
+    @Override
+    public ObjectInfo completeMultipartUpload(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition,
+            long minPartSize, Map<ChecksumAlgorithm, String> expectedChecksums) {
+        return multipart.complete(key, uploadId, parts, precondition, minPartSize, expectedChecksums);
+    }
+
+    @Override
+    public void abortMultipartUpload(BlobKey key, String uploadId) {
+        multipart.abort(key, uploadId);
+    }
+
+    @Override
+    public PartListing listParts(BlobKey key, String uploadId, int partNumberMarker, int maxParts) {
+        return multipart.listParts(key, uploadId, partNumberMarker, maxParts);
+    }
+
+    @Override
+    public UploadListing listMultipartUploads(UploadListRequest request) {
+        return multipart.listUploads(request);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  *   &lt;prefix&gt;&lt;bucket&gt;/&lt;key&gt;            an object, the key verbatim (no escaping)
  *   &lt;prefix&gt;~cairn/buckets/&lt;bucket&gt;   a gateway bucket's marker: exists ⇔ the bucket exists
+ *   &lt;prefix&gt;~cairn/uploads/&lt;bucket&gt;/&lt;id&gt;          a multipart upload (empty; its state in metadata)
+ *   &lt;prefix&gt;~cairn/uploads/&lt;bucket&gt;/&lt;id&gt;/&lt;nnnnn&gt;  one verified part
  *   &lt;prefix&gt;~cairn/...                 the backend's other bookkeeping (probes)
  * </pre>
  * Keys need no escaping because the bucket name ends at the first {@code /} and bucket names
@@ -65,6 +67,18 @@ final class S3Layout {
 
     String marker(String bucket) {
         return markersPrefix() + bucket;
+    }
+
+    String uploads(String bucket) {
+        return root + INTERNAL + "uploads/" + bucket + "/";
+    }
+
+    String upload(String bucket, String uploadId) {
+        return uploads(bucket) + uploadId;
+    }
+
+    String part(String bucket, String uploadId, int partNumber) {
+        return upload(bucket, uploadId) + "/" + String.format(java.util.Locale.ROOT, "%05d", partNumber);
     }
 
     String internal(String name) {

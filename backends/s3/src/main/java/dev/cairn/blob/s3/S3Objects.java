@@ -198,7 +198,7 @@ final class S3Objects {
                 .metadataDirective(MetadataDirective.REPLACE)
                 .contentType(keep ? from.contentType() : options.contentType())
                 .metadata(MetadataCodec.encode(from.etag(), checksums, keep ? from.contentHeaders() : options.contentHeaders(),
-                        keep ? from.userMetadata() : options.userMetadata(), from.partSizes()))
+                        keep ? from.userMetadata() : options.userMetadata(), from.partSizes(), from.partChecksums()))
                 .build();
         CopyObjectResponse r;
         try {
@@ -217,7 +217,7 @@ final class S3Objects {
         }
         return new ObjectInfo(target, from.size(), from.etag(), r.copyObjectResult().lastModified(),
                 keep ? from.contentType() : options.contentType(), keep ? from.contentHeaders() : options.contentHeaders(),
-                keep ? from.userMetadata() : options.userMetadata(), checksums, from.partSizes());
+                keep ? from.userMetadata() : options.userMetadata(), checksums, from.partSizes(), from.partChecksums());
     }
 
     void delete(String backendKey, String bucket, String key) {

@@ -91,8 +91,8 @@ public interface MultipartChecksumContract extends MultipartFixture {
     }
 
     /** Parts of awkward sizes, the last one empty, so the combination sees odd lengths and a zero length. */
-    private static List<byte[]> oddParts() {
-        return List.of(randomBytes(MIN_PART_INT + 13, 41), randomBytes(MIN_PART_INT * 2 + 1, 42), randomBytes(MIN_PART_INT, 43),
+    private List<byte[]> oddParts() {
+        return List.of(randomBytes(minPartInt() + 13, 41), randomBytes(minPartInt() * 2 + 1, 42), randomBytes(minPartInt(), 43),
                 new byte[0]);
     }
 
@@ -163,7 +163,7 @@ public interface MultipartChecksumContract extends MultipartFixture {
     default void partsCarryTheUploadsAlgorithmInTheirAnswerAndTheListing() {
         BlobKey k = key("listed");
         MultipartUpload u = startWith(k, ChecksumAlgorithm.CRC32C, ChecksumType.FULL_OBJECT);
-        byte[] p1 = randomBytes(MIN_PART_INT, 5);
+        byte[] p1 = randomBytes(minPartInt(), 5);
         PartInfo i1 = part(k, u.uploadId(), 1, p1);
         assertEquals(b64(raw(ChecksumAlgorithm.CRC32C, p1)), i1.checksums().get(ChecksumAlgorithm.CRC32C));
         PartInfo listed = multipart().listParts(k, u.uploadId(), 0, 10).parts().get(0);
@@ -175,7 +175,7 @@ public interface MultipartChecksumContract extends MultipartFixture {
     default void aPartChecksumThatDiffersFromTheStoredPartIsAnInvalidPartAndTheUploadStays() {
         BlobKey k = key("wrong-part-sum");
         MultipartUpload u = startWith(k, ChecksumAlgorithm.CRC32, ChecksumType.FULL_OBJECT);
-        List<byte[]> parts = List.of(randomBytes(MIN_PART_INT, 6), randomBytes(10, 7));
+        List<byte[]> parts = List.of(randomBytes(minPartInt(), 6), randomBytes(10, 7));
         List<PartInfo> infos = upload(k, u.uploadId(), parts);
         String right1 = b64(raw(ChecksumAlgorithm.CRC32, parts.get(0)));
         String right2 = b64(raw(ChecksumAlgorithm.CRC32, parts.get(1)));
@@ -183,17 +183,17 @@ public interface MultipartChecksumContract extends MultipartFixture {
                 new CompletedPart(1, infos.get(0).etag(), Map.of(ChecksumAlgorithm.CRC32, right1)),
                 new CompletedPart(2, infos.get(1).etag(), Map.of(ChecksumAlgorithm.CRC32, right1)));
         assertBlobError(BlobError.INVALID_PART, () -> multipart().completeMultipartUpload(k, u.uploadId(), wrong, WritePrecondition.NONE,
-                MIN_PART));
+                minPart()));
         List<CompletedPart> otherAlgorithm = List.of(
                 new CompletedPart(1, infos.get(0).etag(), Map.of(ChecksumAlgorithm.SHA1, "qZk+NkcGgWq6PiVxeFDCbJzQ2J0=")),
                 new CompletedPart(2, infos.get(1).etag()));
         assertBlobError(BlobError.INVALID_PART, () -> multipart().completeMultipartUpload(k, u.uploadId(), otherAlgorithm,
-                WritePrecondition.NONE, MIN_PART));
+                WritePrecondition.NONE, minPart()));
         assertBlobError(BlobError.NO_SUCH_KEY, () -> store().stat(k));
         List<CompletedPart> right = List.of(
                 new CompletedPart(1, infos.get(0).etag(), Map.of(ChecksumAlgorithm.CRC32, right1)),
                 new CompletedPart(2, infos.get(1).etag(), Map.of(ChecksumAlgorithm.CRC32, right2)));
-        ObjectInfo info = multipart().completeMultipartUpload(k, u.uploadId(), right, WritePrecondition.NONE, MIN_PART);
+        ObjectInfo info = multipart().completeMultipartUpload(k, u.uploadId(), right, WritePrecondition.NONE, minPart());
         assertEquals(b64(raw(ChecksumAlgorithm.CRC32, concat(parts))), info.checksums().get(ChecksumAlgorithm.CRC32));
     }
 
@@ -202,16 +202,16 @@ public interface MultipartChecksumContract extends MultipartFixture {
         BlobKey k = key("expected-sum");
         put(k, "previous");
         MultipartUpload u = startWith(k, ChecksumAlgorithm.CRC32, ChecksumType.FULL_OBJECT);
-        List<byte[]> parts = List.of(randomBytes(MIN_PART_INT, 8), randomBytes(99, 9));
+        List<byte[]> parts = List.of(randomBytes(minPartInt(), 8), randomBytes(99, 9));
         List<PartInfo> infos = upload(k, u.uploadId(), parts);
         String whole = b64(raw(ChecksumAlgorithm.CRC32, concat(parts)));
         String wrong = b64(raw(ChecksumAlgorithm.CRC32, parts.get(0)));
         assertBlobError(BlobError.BAD_DIGEST, () -> multipart().completeMultipartUpload(k, u.uploadId(), MultipartSupport.completed(infos),
-                WritePrecondition.NONE, MIN_PART, Map.of(ChecksumAlgorithm.CRC32, wrong)));
+                WritePrecondition.NONE, minPart(), Map.of(ChecksumAlgorithm.CRC32, wrong)));
         assertArrayEquals(ContractSupport.utf8("previous"), readAll(store(), k), "nothing was published");
         assertEquals(2, multipart().listParts(k, u.uploadId(), 0, 10).parts().size(), "the upload is intact");
         ObjectInfo info = multipart().completeMultipartUpload(k, u.uploadId(), MultipartSupport.completed(infos), WritePrecondition.NONE,
-                MIN_PART, Map.of(ChecksumAlgorithm.CRC32, whole));
+                minPart(), Map.of(ChecksumAlgorithm.CRC32, whole));
         assertEquals(whole, info.checksums().get(ChecksumAlgorithm.CRC32));
         assertArrayEquals(concat(parts), readAll(store(), k));
     }
@@ -220,11 +220,11 @@ public interface MultipartChecksumContract extends MultipartFixture {
     default void anExpectedCompositeMayOmitThePartCount() {
         BlobKey k = key("expected-composite");
         MultipartUpload u = startWith(k, ChecksumAlgorithm.SHA256, ChecksumType.COMPOSITE);
-        List<byte[]> parts = List.of(randomBytes(MIN_PART_INT, 10), randomBytes(5, 11));
+        List<byte[]> parts = List.of(randomBytes(minPartInt(), 10), randomBytes(5, 11));
         List<PartInfo> infos = upload(k, u.uploadId(), parts);
         String composite = compositeOf(ChecksumAlgorithm.SHA256, parts);
         ObjectInfo info = multipart().completeMultipartUpload(k, u.uploadId(), MultipartSupport.completed(infos), WritePrecondition.NONE,
-                MIN_PART, Map.of(ChecksumAlgorithm.SHA256, composite.substring(0, composite.lastIndexOf('-'))));
+                minPart(), Map.of(ChecksumAlgorithm.SHA256, composite.substring(0, composite.lastIndexOf('-'))));
         assertEquals(composite, info.checksums().get(ChecksumAlgorithm.SHA256));
     }
 
@@ -234,7 +234,7 @@ public interface MultipartChecksumContract extends MultipartFixture {
         MultipartUpload u = startWith(k, ChecksumAlgorithm.CRC32, ChecksumType.FULL_OBJECT);
         List<PartInfo> infos = upload(k, u.uploadId(), List.of(randomBytes(10, 12)));
         assertBlobError(BlobError.BAD_DIGEST, () -> multipart().completeMultipartUpload(k, u.uploadId(), MultipartSupport.completed(infos),
-                WritePrecondition.NONE, MIN_PART, Map.of(ChecksumAlgorithm.CRC32C, "AAAAAA==")));
+                WritePrecondition.NONE, minPart(), Map.of(ChecksumAlgorithm.CRC32C, "AAAAAA==")));
         assertFalse(multipart().listParts(k, u.uploadId(), 0, 10).parts().isEmpty());
     }
 

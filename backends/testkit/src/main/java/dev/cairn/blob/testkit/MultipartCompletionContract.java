@@ -63,8 +63,8 @@ public interface MultipartCompletionContract extends MultipartFixture {
         assertEquals(k, upload.key());
         assertNotNull(upload.initiated());
         assertTrue(upload.uploadId().matches("[A-Za-z0-9_.~-]+"), "upload ids are URL-safe: " + upload.uploadId());
-        byte[] p1 = randomBytes(3000, 1);
-        byte[] p2 = randomBytes(2048, 2);
+        byte[] p1 = randomBytes(minPartInt() + 1976, 1);
+        byte[] p2 = randomBytes(minPartInt() + 1024, 2);
         byte[] p3 = randomBytes(500, 3);
         // Parts may arrive in any order; the completion list sets the order.
         PartInfo i3 = part(k, upload.uploadId(), 3, p3);
@@ -79,7 +79,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
             assertEquals(k, seen.key());
             assertEquals(all.length, seen.size());
             assertEquals(expectedEtag(parts), seen.etag());
-            assertEquals(List.of(3000L, 2048L, 500L), seen.partSizes());
+            assertEquals(List.of((long) p1.length, (long) p2.length, 500L), seen.partSizes());
             assertEquals(3, seen.partCount());
             assertEquals(expectedBlake3(parts), seen.blake3());
             assertEquals("video/mp4", seen.contentType());
@@ -125,8 +125,8 @@ public interface MultipartCompletionContract extends MultipartFixture {
     default void reuploadingAPartNumberReplacesThePart() {
         BlobKey k = key("again");
         String id = start(k);
-        byte[] first = randomBytes(2000, 1);
-        byte[] second = randomBytes(1800, 2);
+        byte[] first = randomBytes(minPartInt() + 976, 1);
+        byte[] second = randomBytes(minPartInt() + 776, 2);
         byte[] tail = randomBytes(10, 3);
         PartInfo old = part(k, id, 1, first);
         PartInfo replacement = part(k, id, 1, second);
@@ -134,7 +134,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
         List<PartInfo> listed = multipart().listParts(k, id, 0, 1000).parts();
         assertEquals(List.of(1, 2), listed.stream().map(PartInfo::partNumber).toList());
         assertEquals(replacement.etag(), listed.get(0).etag());
-        assertEquals(1800, listed.get(0).size());
+        assertEquals(second.length, listed.get(0).size());
         assertBlobError(BlobError.INVALID_PART, () -> complete(k, id, List.of(old, last)));
         ObjectInfo info = complete(k, id, List.of(replacement, last));
         assertArrayEquals(concat(List.of(second, tail)), readAll(store(), k));
@@ -145,16 +145,20 @@ public interface MultipartCompletionContract extends MultipartFixture {
     default void rangesAcrossPartBoundariesServeTheRightBytes() throws IOException {
         BlobKey k = key("ranged");
         String id = start(k);
-        List<byte[]> parts = List.of(randomBytes(1500, 1), randomBytes(1100, 2), randomBytes(1300, 3));
+        // Offsets relative to the first boundary b1 and the second b2, so the ranges straddle them
+        // whatever the fixture's minimum part size.
+        List<byte[]> parts = List.of(randomBytes(minPartInt() + 476, 1), randomBytes(minPartInt() + 76, 2), randomBytes(1300, 3));
+        long b1 = parts.get(0).length;
+        long b2 = b1 + parts.get(1).length;
         List<PartInfo> infos = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             infos.add(part(k, id, i + 1, parts.get(i)));
         }
         complete(k, id, infos);
         byte[] all = concat(parts);
-        List<ByteRange> ranges = List.of(new ByteRange.Closed(1499, 1500), new ByteRange.Closed(1400, 1600),
-                new ByteRange.Closed(1000, 3000), new ByteRange.Closed(0, all.length - 1), new ByteRange.Closed(2599, 2600),
-                new ByteRange.From(2599), new ByteRange.Suffix(1301), new ByteRange.Closed(1500, 1500));
+        List<ByteRange> ranges = List.of(new ByteRange.Closed(b1 - 1, b1), new ByteRange.Closed(b1 - 100, b1 + 100),
+                new ByteRange.Closed(b1 - 500, b2 + 400), new ByteRange.Closed(0, all.length - 1), new ByteRange.Closed(b2 - 1, b2),
+                new ByteRange.From(b2 - 1), new ByteRange.Suffix(1301), new ByteRange.Closed(b1, b1));
         for (ByteRange range : ranges) {
             try (ObjectReader reader = store().read(k, ReadOptions.range(range))) {
                 ByteRange.Resolved r = reader.range();
@@ -171,7 +175,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
         byte[] old = randomBytes(5000, 9);
         ObjectInfo v1 = put(store(), k, old, WriteOptions.DEFAULTS.withContentType("text/old").withUserMetadata(Map.of("gen", "1")));
         String id = start(k);
-        List<byte[]> parts = List.of(randomBytes(1024, 1), randomBytes(100, 2));
+        List<byte[]> parts = List.of(randomBytes(minPartInt(), 1), randomBytes(100, 2));
         List<PartInfo> infos = List.of(part(k, id, 1, parts.get(0)), part(k, id, 2, parts.get(1)));
         assertArrayEquals(old, readAll(store(), k), "parts are invisible until completion");
         assertEquals(v1.etag(), store().stat(k).etag());
@@ -197,9 +201,9 @@ public interface MultipartCompletionContract extends MultipartFixture {
         String id = start(k);
         List<PartInfo> infos = List.of(part(k, id, 1, randomBytes(10, 1)));
         assertBlobError(BlobError.PRECONDITION_FAILED, () -> multipart().completeMultipartUpload(k, id, completed(infos),
-                new WritePrecondition.IfMatch(v1.etag()), MIN_PART));
+                new WritePrecondition.IfMatch(v1.etag()), minPart()));
         assertArrayEquals(utf8("two"), readAll(store(), k));
-        ObjectInfo v3 = multipart().completeMultipartUpload(k, id, completed(infos), new WritePrecondition.IfMatch(v2.etag()), MIN_PART);
+        ObjectInfo v3 = multipart().completeMultipartUpload(k, id, completed(infos), new WritePrecondition.IfMatch(v2.etag()), minPart());
         assertEquals(v3.etag(), store().stat(k).etag());
         assertArrayEquals(randomBytes(10, 1), readAll(store(), k));
     }
@@ -210,7 +214,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
         String id = start(k);
         List<PartInfo> infos = List.of(part(k, id, 1, randomBytes(10, 1)));
         assertBlobError(BlobError.NO_SUCH_KEY, () -> multipart().completeMultipartUpload(k, id, completed(infos),
-                new WritePrecondition.IfMatch(md5Hex(new byte[0])), MIN_PART));
+                new WritePrecondition.IfMatch(md5Hex(new byte[0])), minPart()));
         assertBlobError(BlobError.NO_SUCH_KEY, () -> store().stat(k));
         assertEquals(1, multipart().listParts(k, id, 0, 1000).parts().size(), "the upload survives a failed completion");
     }
@@ -223,7 +227,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
         byte[] data = randomBytes(1200, 4);
         List<PartInfo> infos = List.of(part(k, id, 1, data));
         assertBlobError(BlobError.PRECONDITION_FAILED, () -> multipart().completeMultipartUpload(k, id, completed(infos),
-                new WritePrecondition.IfAbsent(), MIN_PART));
+                new WritePrecondition.IfAbsent(), minPart()));
         assertArrayEquals(utf8("first"), readAll(store(), k));
         assertEquals(existing.etag(), store().stat(k).etag());
         // S3 keeps an upload whose completion failed: it can still be listed and completed.
@@ -236,10 +240,10 @@ public interface MultipartCompletionContract extends MultipartFixture {
     default void completingWithIfAbsentCreatesAnAbsentKey() {
         BlobKey k = key("fresh");
         String id = start(k);
-        List<PartInfo> infos = List.of(part(k, id, 1, randomBytes(1024, 1)), part(k, id, 2, randomBytes(3, 2)));
-        ObjectInfo info = multipart().completeMultipartUpload(k, id, completed(infos), new WritePrecondition.IfAbsent(), MIN_PART);
+        List<PartInfo> infos = List.of(part(k, id, 1, randomBytes(minPartInt(), 1)), part(k, id, 2, randomBytes(3, 2)));
+        ObjectInfo info = multipart().completeMultipartUpload(k, id, completed(infos), new WritePrecondition.IfAbsent(), minPart());
         assertEquals(info.etag(), store().stat(k).etag());
-        assertEquals(List.of(1024L, 3L), store().stat(k).partSizes());
+        assertEquals(List.of(minPart(), 3L), store().stat(k).partSizes());
     }
 
     @Test
@@ -261,7 +265,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
     default void abortIsIdempotentAndEndsTheUpload() {
         BlobKey k = key("aborted");
         String id = start(k);
-        List<PartInfo> infos = List.of(part(k, id, 1, randomBytes(2000, 1)), part(k, id, 2, randomBytes(10, 2)));
+        List<PartInfo> infos = List.of(part(k, id, 1, randomBytes(minPartInt() + 976, 1)), part(k, id, 2, randomBytes(10, 2)));
         multipart().abortMultipartUpload(k, id);
         multipart().abortMultipartUpload(k, id);
         assertBlobError(BlobError.NO_SUCH_UPLOAD, () -> part(k, id, 3, randomBytes(10, 3)));
@@ -304,13 +308,13 @@ public interface MultipartCompletionContract extends MultipartFixture {
     default void theLastPartMayBeSmallAndOthersMayBeExactlyTheMinimum() {
         BlobKey k = key("edges");
         String id = start(k);
-        List<byte[]> parts = List.of(randomBytes((int) MIN_PART, 1), randomBytes((int) MIN_PART, 2), randomBytes(1, 3));
+        List<byte[]> parts = List.of(randomBytes(minPartInt(), 1), randomBytes(minPartInt(), 2), randomBytes(1, 3));
         List<PartInfo> infos = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             infos.add(part(k, id, i + 1, parts.get(i)));
         }
         ObjectInfo info = complete(k, id, infos);
-        assertEquals(List.of(MIN_PART, MIN_PART, 1L), info.partSizes());
+        assertEquals(List.of(minPart(), minPart(), 1L), info.partSizes());
         assertArrayEquals(concat(parts), readAll(store(), k));
     }
 
@@ -318,7 +322,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
     default void partsMayBeLeftOutAndNumbersMayHaveGaps() {
         BlobKey k = key("gaps");
         String id = start(k);
-        byte[] a = randomBytes(1100, 1);
+        byte[] a = randomBytes(minPartInt() + 76, 1);
         byte[] b = randomBytes(1200, 2);
         byte[] c = randomBytes(1300, 3);
         PartInfo pa = part(k, id, 1, a);
@@ -328,7 +332,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
         assertArrayEquals(concat(List.of(a, c)), readAll(store(), k));
         assertEquals(expectedEtag(List.of(a, c)), info.etag());
         assertEquals(expectedBlake3(List.of(a, c)), info.blake3());
-        assertEquals(List.of(1100L, 1300L), info.partSizes());
+        assertEquals(List.of((long) a.length, 1300L), info.partSizes());
     }
 
     @Test
@@ -347,7 +351,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
                     List<PartInfo> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
                         int number = 1 + thread + threads * i;
-                        mine.add(part(k, id, number, randomBytes(20_000 + number, number)));
+                        mine.add(part(k, id, number, randomBytes(minPartInt() + 20_000 + number, number)));
                     }
                     return mine;
                 }));
@@ -361,7 +365,7 @@ public interface MultipartCompletionContract extends MultipartFixture {
             ObjectInfo info = complete(k, id, all);
             List<byte[]> expected = new ArrayList<>();
             for (int n = 1; n <= threads * perThread; n++) {
-                expected.add(randomBytes(20_000 + n, n));
+                expected.add(randomBytes(minPartInt() + 20_000 + n, n));
             }
             assertArrayEquals(concat(expected), readAll(store(), k));
             assertEquals(expectedEtag(expected), info.etag());

@@ -43,7 +43,7 @@ public interface MultipartErrorContract extends MultipartFixture {
         String bogus = "bm90LWFuLXVwbG9hZA";
         assertBlobError(BlobError.NO_SUCH_UPLOAD, () -> part(k, bogus, 1, randomBytes(10, 1)));
         assertBlobError(BlobError.NO_SUCH_UPLOAD, () -> multipart().completeMultipartUpload(k, bogus,
-                List.of(new CompletedPart(1, "0".repeat(32))), WritePrecondition.NONE, MIN_PART));
+                List.of(new CompletedPart(1, "0".repeat(32))), WritePrecondition.NONE, minPart()));
         assertBlobError(BlobError.NO_SUCH_UPLOAD, () -> multipart().listParts(k, bogus, 0, 1000));
         assertBlobError(BlobError.NO_SUCH_UPLOAD, () -> multipart().abortMultipartUpload(k, bogus));
     }
@@ -104,7 +104,7 @@ public interface MultipartErrorContract extends MultipartFixture {
         BlobKey k = key("bounds");
         String id = start(k);
         part(k, id, SupportsMultipart.MAX_PART_NUMBER, randomBytes(10, 2));
-        part(k, id, SupportsMultipart.MIN_PART_NUMBER, randomBytes(MIN_PART_INT, 1));
+        part(k, id, SupportsMultipart.MIN_PART_NUMBER, randomBytes(minPartInt(), 1));
         assertEquals(List.of(1, 10_000), multipart().listParts(k, id, 0, 1000).parts().stream().map(PartInfo::partNumber).toList());
     }
 
@@ -112,8 +112,8 @@ public interface MultipartErrorContract extends MultipartFixture {
     default void partsOutOfOrderOrRepeatedAreInvalidPartOrder() {
         BlobKey k = key("order");
         String id = start(k);
-        PartInfo p1 = part(k, id, 1, randomBytes(MIN_PART_INT, 1));
-        PartInfo p2 = part(k, id, 2, randomBytes(MIN_PART_INT, 2));
+        PartInfo p1 = part(k, id, 1, randomBytes(minPartInt(), 1));
+        PartInfo p2 = part(k, id, 2, randomBytes(minPartInt(), 2));
         PartInfo p3 = part(k, id, 3, randomBytes(10, 3));
         assertBlobError(BlobError.INVALID_PART_ORDER, () -> complete(k, id, List.of(p2, p1, p3)));
         assertBlobError(BlobError.INVALID_PART_ORDER, () -> complete(k, id, List.of(p1, p3, p2)));
@@ -121,38 +121,38 @@ public interface MultipartErrorContract extends MultipartFixture {
         assertBlobError(BlobError.INVALID_PART_ORDER, () -> complete(k, id, List.of(p1, p2, p2)));
         assertBlobError(BlobError.NO_SUCH_KEY, () -> store().stat(k));
         complete(k, id, List.of(p1, p2, p3));
-        assertEquals(List.of(MIN_PART, MIN_PART, 10L), store().stat(k).partSizes());
+        assertEquals(List.of(minPart(), minPart(), 10L), store().stat(k).partSizes());
     }
 
     @Test
     default void aMissingPartOrAWrongEtagIsInvalidPart() {
         BlobKey k = key("parts");
         String id = start(k);
-        PartInfo p1 = part(k, id, 1, randomBytes(MIN_PART_INT, 1));
+        PartInfo p1 = part(k, id, 1, randomBytes(minPartInt(), 1));
         PartInfo p2 = part(k, id, 2, randomBytes(10, 2));
         assertBlobError(BlobError.INVALID_PART, () -> multipart().completeMultipartUpload(k, id,
                 List.of(new CompletedPart(1, p1.etag()), new CompletedPart(2, p2.etag()), new CompletedPart(3, p2.etag())),
-                WritePrecondition.NONE, MIN_PART));
+                WritePrecondition.NONE, minPart()));
         assertBlobError(BlobError.INVALID_PART, () -> multipart().completeMultipartUpload(k, id,
-                List.of(new CompletedPart(1, p1.etag()), new CompletedPart(2, p1.etag())), WritePrecondition.NONE, MIN_PART));
+                List.of(new CompletedPart(1, p1.etag()), new CompletedPart(2, p1.etag())), WritePrecondition.NONE, minPart()));
         assertBlobError(BlobError.INVALID_PART, () -> multipart().completeMultipartUpload(k, id,
-                List.of(new CompletedPart(1, "0".repeat(32))), WritePrecondition.NONE, MIN_PART));
+                List.of(new CompletedPart(1, "0".repeat(32))), WritePrecondition.NONE, minPart()));
         assertBlobError(BlobError.NO_SUCH_KEY, () -> store().stat(k));
         complete(k, id, List.of(p1, p2));
-        assertArrayEquals(concat(List.of(randomBytes(MIN_PART_INT, 1), randomBytes(10, 2))), readAll(store(), k));
+        assertArrayEquals(concat(List.of(randomBytes(minPartInt(), 1), randomBytes(10, 2))), readAll(store(), k));
     }
 
     @Test
     default void aPartOtherThanTheLastUnderTheMinimumIsEntityTooSmall() {
         BlobKey k = key("small");
         String id = start(k);
-        PartInfo p1 = part(k, id, 1, randomBytes(MIN_PART_INT - 1, 1));
-        PartInfo p2 = part(k, id, 2, randomBytes(MIN_PART_INT * 2, 2));
+        PartInfo p1 = part(k, id, 1, randomBytes(minPartInt() - 1, 1));
+        PartInfo p2 = part(k, id, 2, randomBytes(minPartInt() * 2, 2));
         assertBlobError(BlobError.ENTITY_TOO_SMALL, () -> complete(k, id, List.of(p1, p2)));
         assertBlobError(BlobError.NO_SUCH_KEY, () -> store().stat(k));
         // The same parts pass under a smaller minimum: the upload survived the refusal.
-        multipart().completeMultipartUpload(k, id, completed(List.of(p1, p2)), WritePrecondition.NONE, MIN_PART - 1);
-        assertEquals(List.of(MIN_PART - 1, MIN_PART * 2), store().stat(k).partSizes());
+        multipart().completeMultipartUpload(k, id, completed(List.of(p1, p2)), WritePrecondition.NONE, minPart() - 1);
+        assertEquals(List.of(minPart() - 1, minPart() * 2), store().stat(k).partSizes());
     }
 
     @Test

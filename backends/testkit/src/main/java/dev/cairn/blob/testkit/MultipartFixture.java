@@ -11,14 +11,24 @@ import java.util.List;
 
 /**
  * What the multipart contracts share: the store seen as {@link SupportsMultipart}, and the
- * common calls with default options. {@link #MIN_PART} is small so the tests stay fast; the
- * minimum part size is the caller's argument, not a store setting.
+ * common calls with default options. {@link #minPart()} is small by default so the tests stay
+ * fast; the minimum part size is the caller's argument, not a store setting. A fixture whose
+ * target refuses small parts (S3 and its emulators refuse to complete an upload whose non-last
+ * parts are under 5 MiB) overrides it.
  */
 public interface MultipartFixture extends StoreFixture {
-    /** The minimum part size the contracts complete with. */
-    long MIN_PART = 1024;
-    /** {@link #MIN_PART} as an array size. */
-    int MIN_PART_INT = (int) MIN_PART;
+    /** The default of {@link #minPart()}: small, so stores that accept any part size test fast. */
+    long DEFAULT_MIN_PART = 1024;
+
+    /** The minimum part size the contracts complete with, and the size of their non-last parts. */
+    default long minPart() {
+        return DEFAULT_MIN_PART;
+    }
+
+    /** {@link #minPart()} as an array size. */
+    default int minPartInt() {
+        return Math.toIntExact(minPart());
+    }
 
     default SupportsMultipart multipart() {
         return (SupportsMultipart) store();
@@ -33,8 +43,8 @@ public interface MultipartFixture extends StoreFixture {
         return multipart().uploadPart(key, uploadId, partNumber, ObjectSource.of(data), WriteOptions.DEFAULTS);
     }
 
-    /** Completes with the given parts, no precondition and {@link #MIN_PART}. */
+    /** Completes with the given parts, no precondition and {@link #minPart()}. */
     default ObjectInfo complete(BlobKey key, String uploadId, List<PartInfo> parts) {
-        return multipart().completeMultipartUpload(key, uploadId, MultipartSupport.completed(parts), WritePrecondition.NONE, MIN_PART);
+        return multipart().completeMultipartUpload(key, uploadId, MultipartSupport.completed(parts), WritePrecondition.NONE, minPart());
     }
 }
