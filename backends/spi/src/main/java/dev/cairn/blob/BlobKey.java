@@ -47,6 +47,16 @@ public record BlobKey(String bucket, String key) {
         return bucket;
     }
 
+    /** Whether {@code key} passes {@link #requireValidKey}: for names a store finds but did not necessarily write. */
+    public static boolean isValidKey(String key) {
+        try {
+            requireValidKey(key);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
     /**
      * Checks an object key: non-empty, well-formed UTF-16 (so it has a UTF-8 form), at most
      * {@value #MAX_KEY_BYTES} UTF-8 bytes.

@@ -17,6 +17,10 @@ class BlobKeyTest {
 
     @Test
     void rejectsEmptyKeysAndUnpairedSurrogates() {
+        org.junit.jupiter.api.Assertions.assertFalse(BlobKey.isValidKey(""));
+        org.junit.jupiter.api.Assertions.assertFalse(BlobKey.isValidKey("a\uD800"));
+        org.junit.jupiter.api.Assertions.assertFalse(BlobKey.isValidKey(null));
+        org.junit.jupiter.api.Assertions.assertTrue(BlobKey.isValidKey("a//b"));
         assertThrows(IllegalArgumentException.class, () -> new BlobKey("b", ""));
         assertThrows(IllegalArgumentException.class, () -> new BlobKey("b", "a\uD800"));
         assertThrows(IllegalArgumentException.class, () -> new BlobKey("b", "\uDC00a"));

@@ -10,7 +10,7 @@ import com.google.cloud.storage.Storage.ComposeRequest;
 import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
-import dev.cairn.blob.MultipartChecksums;
+import dev.cairn.blob.MultipartCompletion;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.SupportsMultipart;
@@ -124,44 +124,15 @@ final class GcsMultipart {
     ObjectInfo complete(BlobKey key, String uploadId, List<CompletedPart> parts, WritePrecondition precondition, long minPartSize,
             Map<ChecksumAlgorithm, String> expectedChecksums) {
         MultipartUpload upload = load(key, uploadId);
-        if (parts.isEmpty()) {
-            throw new BlobStoreException(BlobError.INVALID_PART, GcsBlobStore.ID, key, "no parts");
-        }
-        for (int i = 1; i < parts.size(); i++) {
-            if (parts.get(i).partNumber() <= parts.get(i - 1).partNumber()) {
-                throw new BlobStoreException(BlobError.INVALID_PART_ORDER, GcsBlobStore.ID, key, "parts must be in ascending order");
-            }
-        }
         Map<Integer, Blob> stored = storedParts(key, uploadId);
-        List<Blob> chosen = new ArrayList<>();
-        for (CompletedPart p : parts) {
-            Blob b = stored.get(p.partNumber());
-            if (b == null || !part(p.partNumber(), b).etag().equals(GcsBlobStore.unquote(p.etag()))) {
-                throw new BlobStoreException(BlobError.INVALID_PART, GcsBlobStore.ID, key, "part " + p.partNumber() + " is missing or differs");
-            }
-            chosen.add(b);
-        }
-        List<Long> sizes = new ArrayList<>();
-        List<String> etags = new ArrayList<>();
-        List<MultipartChecksums.Part> digests = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            PartInfo info = part(parts.get(i).partNumber(), chosen.get(i));
-            if (i < chosen.size() - 1 && info.size() < minPartSize) {
-                throw new BlobStoreException(BlobError.ENTITY_TOO_SMALL, GcsBlobStore.ID, key,
-                        "part " + info.partNumber() + " is smaller than " + minPartSize + " bytes");
-            }
-            sizes.add(info.size());
-            etags.add(info.etag());
-            digests.add(new MultipartChecksums.Part(info.size(), info.checksums()));
-        }
-        MultipartChecksums.checkParts(GcsBlobStore.ID, key, parts, digests.stream().map(MultipartChecksums.Part::checksums).toList());
-        Map<ChecksumAlgorithm, String> checksums = MultipartChecksums.object(digests, upload.options().extraChecksums(), upload.checksumType());
-        MultipartChecksums.checkExpected(GcsBlobStore.ID, key, checksums, expectedChecksums); // before any compose: the upload stays whole
+        MultipartCompletion plan = MultipartCompletion.plan(GcsBlobStore.ID, key, upload, parts,
+                n -> stored.containsKey(n) ? part(n, stored.get(n)) : null, minPartSize, expectedChecksums);
+        List<Blob> chosen = plan.parts().stream().map(p -> stored.get(p.partNumber())).toList();
         List<BlobTargetOption> options = store.precondition(key, precondition);
         BlobInfo target = BlobInfo.newBuilder(BlobId.of(gcsBucket, names.object(key)))
                 .setContentType(GcsBlobStore.contentType(upload.options()))
-                .setMetadata(GcsMetadata.encode(GcsBlobStore.contentType(upload.options()), MultipartChecksums.etag(etags), checksums, upload.options().contentHeaders(),
-                        upload.options().userMetadata(), sizes, MultipartChecksums.perPart(digests, checksums)))
+                .setMetadata(GcsMetadata.encode(GcsBlobStore.contentType(upload.options()), plan.etag(), plan.checksums(),
+                        upload.options().contentHeaders(), upload.options().userMetadata(), plan.partSizes(), plan.partChecksums()))
                 .build();
         List<String> intermediates = new ArrayList<>();
         Blob done;
@@ -248,7 +219,7 @@ final class GcsMultipart {
                 }
                 String id = b.getName().substring(root.length());
                 String key = b.getMetadata().get(KEY);
-                if (UploadIds.isValid(id) && key != null && validKey(key)) {
+                if (UploadIds.isValid(id) && key != null && BlobKey.isValidKey(key)) {
                     open.add(upload(new BlobKey(request.bucket(), key), id, b));
                 }
             }
@@ -338,15 +309,6 @@ final class GcsMultipart {
                 // Leftovers cost storage, not correctness: nothing lists or reads them once the upload is gone.
                 LOG.warn("could not delete {}: {}", name, e.toString());
             }
-        }
-    }
-
-    private static boolean validKey(String key) {
-        try {
-            BlobKey.requireValidKey(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false; // not written by Cairn
         }
     }
 

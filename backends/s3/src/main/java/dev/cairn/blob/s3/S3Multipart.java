@@ -3,7 +3,7 @@ package dev.cairn.blob.s3;
 import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
-import dev.cairn.blob.MultipartChecksums;
+import dev.cairn.blob.MultipartCompletion;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.SupportsMultipart;
@@ -142,43 +142,23 @@ final class S3Multipart {
             Map<ChecksumAlgorithm, String> expectedChecksums) {
         store.requireCapability(key, precondition);
         MultipartUpload upload = load(key, uploadId);
-        if (parts.isEmpty()) {
-            throw new BlobStoreException(BlobError.INVALID_PART, S3BlobStore.ID, key, "no parts");
-        }
-        for (int i = 1; i < parts.size(); i++) {
-            if (parts.get(i).partNumber() <= parts.get(i - 1).partNumber()) {
-                throw new BlobStoreException(BlobError.INVALID_PART_ORDER, S3BlobStore.ID, key, "parts must be in ascending order");
-            }
-        }
         List<String> stored = storedParts(key, uploadId);
         Set<String> present = new HashSet<>(stored);
-        List<StoredPart> chosen = new ArrayList<>();
-        for (CompletedPart p : parts) {
-            String partKey = layout.part(key.bucket(), uploadId, p.partNumber());
-            StoredPart sp = present.contains(partKey) ? part(key, p.partNumber(), partKey) : null;
-            if (sp == null || !sp.info().etag().equals(MetadataCodec.unquote(p.etag()))) {
-                throw new BlobStoreException(BlobError.INVALID_PART, S3BlobStore.ID, key, "part " + p.partNumber() + " is missing or differs");
+        Map<Integer, StoredPart> found = new HashMap<>();
+        MultipartCompletion plan = MultipartCompletion.plan(S3BlobStore.ID, key, upload, parts, n -> {
+            String partKey = layout.part(key.bucket(), uploadId, n);
+            StoredPart sp = present.contains(partKey) ? part(key, n, partKey) : null;
+            if (sp == null) {
+                return null;
             }
-            chosen.add(sp);
-        }
-        List<Long> sizes = new ArrayList<>();
-        List<String> etags = new ArrayList<>();
-        List<MultipartChecksums.Part> digests = new ArrayList<>();
-        for (int i = 0; i < chosen.size(); i++) {
-            PartInfo info = chosen.get(i).info();
-            if (i < chosen.size() - 1 && info.size() < minPartSize) {
-                throw new BlobStoreException(BlobError.ENTITY_TOO_SMALL, S3BlobStore.ID, key,
-                        "part " + info.partNumber() + " is smaller than " + minPartSize + " bytes");
-            }
-            sizes.add(info.size());
-            etags.add(info.etag());
-            digests.add(new MultipartChecksums.Part(info.size(), info.checksums()));
-        }
-        MultipartChecksums.checkParts(S3BlobStore.ID, key, parts, digests.stream().map(MultipartChecksums.Part::checksums).toList());
-        Map<ChecksumAlgorithm, String> checksums = MultipartChecksums.object(digests, upload.options().extraChecksums(), upload.checksumType());
-        MultipartChecksums.checkExpected(S3BlobStore.ID, key, checksums, expectedChecksums); // before assembly: the upload stays whole
-        String etag = MultipartChecksums.etag(etags);
-        List<Map<ChecksumAlgorithm, String>> perPart = MultipartChecksums.perPart(digests, checksums);
+            found.put(n, sp);
+            return sp.info();
+        }, minPartSize, expectedChecksums);
+        List<StoredPart> chosen = plan.parts().stream().map(p -> found.get(p.partNumber())).toList();
+        String etag = plan.etag();
+        Map<ChecksumAlgorithm, String> checksums = plan.checksums();
+        List<Long> sizes = plan.partSizes();
+        List<Map<ChecksumAlgorithm, String>> perPart = plan.partChecksums();
         Map<String, String> meta = MetadataCodec.encode(etag, checksums, upload.options().contentHeaders(), upload.options().userMetadata(),
                 sizes, perPart);
         assembly.assemble(key, upload.options().contentType(), meta, chosen.stream().map(StoredPart::backendEtag).toList(),
@@ -250,7 +230,7 @@ final class S3Multipart {
                 continue;
             }
             String key = MetadataCodec.decodeValue(h.metadata().get(KEY));
-            if (validKey(key)) {
+            if (BlobKey.isValidKey(key)) { // anything else was not written by Cairn
                 open.add(upload(new BlobKey(request.bucket(), key), id, h));
             }
         }
@@ -355,15 +335,6 @@ final class S3Multipart {
         } catch (BlobStoreException e) {
             // Leftovers cost storage, not correctness: nothing lists or reads them once the upload is gone.
             LOG.warn("could not delete {}: {}", backendKey, e.toString());
-        }
-    }
-
-    private static boolean validKey(String key) {
-        try {
-            BlobKey.requireValidKey(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false; // not written by Cairn
         }
     }
 
