@@ -1,6 +1,8 @@
 package dev.cairn.blob;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -82,6 +84,31 @@ public interface BlobStore extends AutoCloseable {
      * @throws BlobStoreException {@link BlobError#NO_SUCH_BUCKET}
      */
     void delete(BlobKey key);
+
+    /**
+     * Deletes several keys of one bucket, each as {@link #delete} would (a missing key counts as
+     * deleted). The default deletes them one at a time; a store with a batch call (S3's
+     * DeleteObjects) overrides it to send one request per thousand keys.
+     *
+     * @param keys valid keys of {@code bucket} ({@link BlobKey#requireValidKey}), at most 1000
+     * @return the keys that were not deleted, each with its failure (empty when all were)
+     * @throws BlobStoreException {@link BlobError#NO_SUCH_BUCKET}; {@link BlobError#UNAVAILABLE}
+     *     when the medium fails for the whole batch
+     */
+    default Map<String, BlobStoreException> deleteAll(String bucket, List<String> keys) {
+        Map<String, BlobStoreException> failed = new LinkedHashMap<>();
+        for (String key : keys) {
+            try {
+                delete(new BlobKey(bucket, key));
+            } catch (BlobStoreException e) {
+                if (e.error() == BlobError.NO_SUCH_BUCKET) {
+                    throw e;
+                }
+                failed.put(key, e);
+            }
+        }
+        return failed;
+    }
 
     /**
      * One page of keys, in UTF-8 byte order.

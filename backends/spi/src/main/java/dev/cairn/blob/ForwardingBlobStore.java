@@ -1,6 +1,7 @@
 package dev.cairn.blob;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -69,6 +70,11 @@ public abstract class ForwardingBlobStore implements BlobStore {
     @Override
     public void delete(BlobKey key) {
         delegate.delete(key);
+    }
+
+    @Override
+    public Map<String, BlobStoreException> deleteAll(String bucket, List<String> keys) {
+        return delegate.deleteAll(bucket, keys);
     }
 
     @Override

@@ -51,6 +51,8 @@ final class S3BlobStore implements BlobStore, SupportsMultipart {
     private final HealthProbe health;
     private final S3Objects objects;
     private final S3Multipart multipart;
+    /** False once the target answered DeleteObjects with NotImplemented: no need to ask again. */
+    private volatile boolean batchDeletes = true;
 
     private S3BlobStore(S3Config config, S3Client s3, Set<Capability> capabilities) {
         this.config = config;
@@ -198,6 +200,29 @@ final class S3BlobStore implements BlobStore, SupportsMultipart {
     public void delete(BlobKey key) {
         requireBucket(key.bucket());
         objects.delete(layout.objectKey(key), key.bucket(), key.key());
+    }
+
+    /**
+     * One DeleteObjects request per thousand keys instead of a DeleteObject each. A target that
+     * answers DeleteObjects with NotImplemented (S3Proxy 2.6 does, for the SDK's checksum header)
+     * gets one DELETE per key from then on.
+     */
+    @Override
+    public Map<String, BlobStoreException> deleteAll(String bucket, List<String> keys) {
+        if (!batchDeletes) {
+            return BlobStore.super.deleteAll(bucket, keys);
+        }
+        requireBucket(bucket);
+        try {
+            return objects.deleteAll(bucket, keys, keys.stream().map(k -> layout.objectKey(new BlobKey(bucket, k))).toList());
+        } catch (BlobStoreException e) {
+            if (e.error() != BlobError.UNSUPPORTED) {
+                throw e;
+            }
+            batchDeletes = false;
+            LOG.info("the backend does not implement DeleteObjects; deleting one key at a time");
+            return BlobStore.super.deleteAll(bucket, keys);
+        }
     }
 
     @Override

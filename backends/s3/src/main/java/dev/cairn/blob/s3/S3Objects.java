@@ -11,6 +11,8 @@ import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.digest.ChecksumAlgorithm;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -18,14 +20,19 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Error;
 
 /** The object calls on the backend bucket, each translating its failures through {@link S3Errors}. */
 final class S3Objects {
@@ -226,6 +233,45 @@ final class S3Objects {
         } catch (SdkException e) {
             throw S3Errors.translate(e, bucket, key, "DELETE");
         }
+    }
+
+    /** S3's limit of keys per DeleteObjects request. */
+    static final int MAX_BATCH = 1000;
+
+    /**
+     * Deletes backend keys with DeleteObjects, a thousand per request (quiet: S3 answers only the
+     * failures).
+     *
+     * @param backendKeys the backend key of each gateway key, in the same order as {@code keys}
+     * @return the gateway keys S3 did not delete, each with its failure
+     * @throws BlobStoreException when a whole request fails (unreachable, throttled, refused)
+     */
+    Map<String, BlobStoreException> deleteAll(String bucket, List<String> keys, List<String> backendKeys) {
+        Map<String, String> gatewayKey = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            gatewayKey.put(backendKeys.get(i), keys.get(i));
+        }
+        Map<String, BlobStoreException> failed = new LinkedHashMap<>();
+        for (int from = 0; from < backendKeys.size(); from += MAX_BATCH) {
+            List<ObjectIdentifier> batch = backendKeys.subList(from, Math.min(from + MAX_BATCH, backendKeys.size())).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            DeleteObjectsResponse r;
+            try {
+                r = s3.deleteObjects(DeleteObjectsRequest.builder().bucket(backendBucket)
+                        .delete(Delete.builder().objects(batch).quiet(true).build()).build());
+            } catch (SdkException e) {
+                throw S3Errors.translate(e, bucket, null, "DeleteObjects");
+            }
+            for (S3Error e : r.errors()) {
+                String key = gatewayKey.get(e.key());
+                if (key != null) {
+                    BlobError error = S3Errors.classifyService(500, e.code() == null ? "" : e.code(), false);
+                    failed.put(key, new BlobStoreException(error, S3BlobStore.ID, bucket, key,
+                            "backend refused the delete: " + e.code(), null));
+                }
+            }
+        }
+        return failed;
     }
 
     /** Whether any object lives under {@code backendPrefix}. */

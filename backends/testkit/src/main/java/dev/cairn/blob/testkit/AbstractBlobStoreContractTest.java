@@ -254,6 +254,21 @@ public abstract class AbstractBlobStoreContractTest implements
         assertEquals(List.of(), listAllKeys(store, BUCKET));
     }
 
+    @Test
+    void deleteAllDeletesEveryKeyAndCountsMissingOnesAsDeleted() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            put(store, key("batch/" + i), utf8("x" + i));
+            keys.add("batch/" + i);
+        }
+        put(store, key("kept"), utf8("k"));
+        keys.add("batch/never-written");
+        assertEquals(Map.of(), store.deleteAll(BUCKET, keys));
+        assertEquals(List.of("kept"), listAllKeys(store, BUCKET));
+        assertEquals(Map.of(), store.deleteAll(BUCKET, keys), "deleting again is idempotent");
+        assertBlobError(BlobError.NO_SUCH_BUCKET, () -> store.deleteAll("missing", List.of("a")));
+    }
+
     // ---- health and lifecycle --------------------------------------------------------------
 
     @Test

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,11 @@ final class DeleteObjects {
         if (!store.bucketExists(bucket)) {
             throw new S3Exception(S3ErrorCode.NoSuchBucket, null, Map.of("BucketName", bucket));
         }
-        XmlWriter w = XmlWriter.document("DeleteResult");
+        // Every entry is judged first, so the store gets one batch (one DeleteObjects on s3).
+        List<String> keyOrder = new ArrayList<>(objects.size());
+        List<String> versions = new ArrayList<>(objects.size());
+        Map<Integer, S3Exception> refused = new HashMap<>();
+        List<String> deletable = new ArrayList<>();
         for (SafeXmlReader.Node object : objects) {
             List<SafeXmlReader.Node> keys = object.children("Key");
             if (keys.size() != 1) {
@@ -84,33 +89,48 @@ final class DeleteObjects {
             }
             String key = keys.get(0).text();
             String versionId = object.childText("VersionId");
-            S3Exception failure = deleteKey(bucket, key, versionId);
+            S3Exception problem = problem(bucket, key, versionId);
+            if (problem != null) {
+                refused.put(keyOrder.size(), problem);
+            } else {
+                deletable.add(key);
+            }
+            keyOrder.add(key);
+            versions.add(versionId);
+        }
+        Map<String, BlobStoreException> failed = deletable.isEmpty() ? Map.of()
+                : store.deleteAll(bucket, deletable.stream().distinct().toList());
+        XmlWriter w = XmlWriter.document("DeleteResult");
+        for (int i = 0; i < keyOrder.size(); i++) {
+            String key = keyOrder.get(i);
+            S3Exception failure = refused.get(i);
+            if (failure == null && failed.containsKey(key)) {
+                failure = BlobErrors.toS3(failed.get(key));
+            }
             if (failure != null) {
-                w.start("Error").element("Key", key).element("VersionId", versionId)
+                w.start("Error").element("Key", key).element("VersionId", versions.get(i))
                         .element("Code", failure.code().name()).element("Message", failure.getMessage()).end();
             } else if (!quiet) {
-                w.start("Deleted").element("Key", key).element("VersionId", versionId).end();
+                w.start("Deleted").element("Key", key).element("VersionId", versions.get(i)).end();
             }
         }
         return S3Response.xml(w.finish());
     }
 
-    /** Deletes one key; returns its error instead of throwing, so the batch goes on. */
-    private S3Exception deleteKey(String bucket, String key, String versionId) {
+    /** Why one entry cannot be deleted before the store is asked (another version, an invalid key), or null. */
+    private static S3Exception problem(String bucket, String key, String versionId) {
         S3Exception version = ObjectVersions.problem(versionId);
         if (version != null) {
             return version;
         }
         try {
-            store.delete(S3Request.blobKey(bucket, key));
+            S3Request.blobKey(bucket, key);
             return null;
         } catch (S3Exception e) {
             return e;
         } catch (IllegalArgumentException e) {
             // BlobKey's own rules (an empty key): the client's mistake, reported for this key only
             return new S3Exception(S3ErrorCode.InvalidArgument, "The key is not a valid object key.");
-        } catch (BlobStoreException e) {
-            return BlobErrors.toS3(e);
         }
     }
 
