@@ -5,9 +5,9 @@ import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStoreException;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.WritePrecondition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyResponse;
  * of slipping in), and a CompleteMultipartUpload that carries the write's precondition. S3
  * publishes the object atomically at that last call, with its metadata; the part boundaries are
  * the client's, so S3's own ETag equals the client's {@code md5-of-md5s-N}. Any failure aborts
- * the native upload, leaving the previous version and the Cairn upload untouched.
+ * the native upload, leaving the previous version and the Cairn upload untouched. The copies run
+ * side by side ({@link ParallelCalls}); S3 assembles by part number, whatever order they finish in.
  */
 final class S3Assembly {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3Assembly.class);
@@ -33,11 +34,13 @@ final class S3Assembly {
     private final S3Client s3;
     private final String backendBucket;
     private final S3Layout layout;
+    private final ParallelCalls parallel;
 
-    S3Assembly(S3Client s3, String backendBucket, S3Layout layout) {
+    S3Assembly(S3Client s3, String backendBucket, S3Layout layout, ParallelCalls parallel) {
         this.s3 = s3;
         this.backendBucket = backendBucket;
         this.layout = layout;
+        this.parallel = parallel;
     }
 
     /**
@@ -60,11 +63,9 @@ final class S3Assembly {
         }
         boolean done = false;
         try {
-            List<CompletedPart> copied = new ArrayList<>();
-            for (int i = 0; i < partEtags.size(); i++) {
-                copied.add(copyPart(key, target, nativeId, i + 1, layout.part(key.bucket(), uploadId, partNumbers.get(i)),
-                        partEtags.get(i), partNumbers.get(i)));
-            }
+            List<Integer> indexes = IntStream.range(0, partEtags.size()).boxed().toList();
+            List<CompletedPart> copied = parallel.map(indexes, i -> copyPart(key, target, nativeId, i + 1,
+                    layout.part(key.bucket(), uploadId, partNumbers.get(i)), partEtags.get(i), partNumbers.get(i)));
             CompleteMultipartUploadRequest.Builder complete = CompleteMultipartUploadRequest.builder().bucket(backendBucket).key(target)
                     .uploadId(nativeId).multipartUpload(CompletedMultipartUpload.builder().parts(copied).build());
             if (precondition instanceof WritePrecondition.IfAbsent) {

@@ -51,6 +51,7 @@ final class S3BlobStore implements BlobStore, SupportsMultipart {
     private final HealthProbe health;
     private final S3Objects objects;
     private final S3Multipart multipart;
+    private final ParallelCalls parallel = new ParallelCalls();
     /** False once the target answered DeleteObjects with NotImplemented: no need to ask again. */
     private volatile boolean batchDeletes = true;
 
@@ -61,7 +62,7 @@ final class S3BlobStore implements BlobStore, SupportsMultipart {
         this.capabilities = capabilities;
         this.health = new HealthProbe(s3, config.bucket(), config.healthCacheTtl());
         this.objects = new S3Objects(s3, config.bucket(), layout);
-        this.multipart = new S3Multipart(s3, config, layout, objects, this);
+        this.multipart = new S3Multipart(s3, config, layout, objects, this, parallel);
     }
 
     static S3BlobStore open(S3Config config) {
@@ -295,6 +296,7 @@ final class S3BlobStore implements BlobStore, SupportsMultipart {
 
     @Override
     public void close() {
+        parallel.close();
         s3.close();
     }
 

@@ -65,16 +65,18 @@ final class S3Multipart {
     private final S3Layout layout;
     private final S3Objects objects;
     private final S3Assembly assembly;
+    private final ParallelCalls parallel;
     private final S3BlobStore store;
     private final Path spoolDir;
     private final long spoolMemory;
 
-    S3Multipart(S3Client s3, S3Config config, S3Layout layout, S3Objects objects, S3BlobStore store) {
+    S3Multipart(S3Client s3, S3Config config, S3Layout layout, S3Objects objects, S3BlobStore store, ParallelCalls parallel) {
+        this.parallel = parallel;
         this.s3 = s3;
         this.backendBucket = config.bucket();
         this.layout = layout;
         this.objects = objects;
-        this.assembly = new S3Assembly(s3, config.bucket(), layout);
+        this.assembly = new S3Assembly(s3, config.bucket(), layout, parallel);
         this.store = store;
         this.spoolDir = config.spoolDir();
         this.spoolMemory = config.spoolMemoryThreshold();
@@ -144,16 +146,18 @@ final class S3Multipart {
         MultipartUpload upload = load(key, uploadId);
         List<String> stored = storedParts(key, uploadId);
         Set<String> present = new HashSet<>(stored);
+        // One HEAD per requested part (its digests live in its metadata), side by side.
+        List<Integer> wanted = parts.stream().map(CompletedPart::partNumber).distinct()
+                .filter(n -> present.contains(layout.part(key.bucket(), uploadId, n))).toList();
+        List<StoredPart> heads = parallel.map(wanted, n -> part(key, n, layout.part(key.bucket(), uploadId, n)));
         Map<Integer, StoredPart> found = new HashMap<>();
-        MultipartCompletion plan = MultipartCompletion.plan(S3BlobStore.ID, key, upload, parts, n -> {
-            String partKey = layout.part(key.bucket(), uploadId, n);
-            StoredPart sp = present.contains(partKey) ? part(key, n, partKey) : null;
-            if (sp == null) {
-                return null;
+        for (int i = 0; i < wanted.size(); i++) {
+            if (heads.get(i) != null) {
+                found.put(wanted.get(i), heads.get(i));
             }
-            found.put(n, sp);
-            return sp.info();
-        }, minPartSize, expectedChecksums);
+        }
+        MultipartCompletion plan = MultipartCompletion.plan(S3BlobStore.ID, key, upload, parts,
+                n -> found.containsKey(n) ? found.get(n).info() : null, minPartSize, expectedChecksums);
         List<StoredPart> chosen = plan.parts().stream().map(p -> found.get(p.partNumber())).toList();
         String etag = plan.etag();
         Map<ChecksumAlgorithm, String> checksums = plan.checksums();
