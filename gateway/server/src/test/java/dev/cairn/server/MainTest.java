@@ -31,7 +31,7 @@ class MainTest {
         ConfigTable table = ConfigTable.create(BackendCatalog.discover());
         for (ConfigKey k : table.keys()) {
             assertTrue(help.contains("--" + k.key() + "="), "help lists " + k.key());
-            assertTrue(help.contains("env " + k.envName() + ", default " + (k.defaultValue() == null ? "(unset)" : k.defaultValue().isEmpty() ? "(empty)" : k.defaultValue())),
+            assertTrue(help.contains("env " + k.envName() + (k.envAlias() == null ? "" : " or " + k.envAlias()) + ", default " + (k.defaultValue() == null ? "(unset)" : k.defaultValue().isEmpty() ? "(empty)" : k.defaultValue())),
                     "help shows env and default of " + k.key());
         }
         for (String key : new String[] {"http.port", "data.dir", "backend", "access-key", "secret-key", "oap.write-token", "memory.max-bytes", "local.min-free",

@@ -17,11 +17,17 @@ import java.util.Set;
  *
  * <p>{@link #toString()} of every part redacts secrets.
  */
-public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credentials credentials, Logging logging) {
+public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credentials credentials, Logging logging, Cache cache,
+        Replication replication) {
 
+    /**
+     * @param replication null when objects live in the one backend of {@code storage}; otherwise
+     *     the replica set, and {@code storage} only gives the data directory
+     */
     public CairnConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(oap, "oap");
         Objects.requireNonNull(s3, "s3");
         Objects.requireNonNull(credentials, "credentials");
@@ -40,6 +46,35 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
         public Storage {
             settings = Map.copyOf(settings);
         }
+    }
+
+    /**
+     * The hot-chunk cache.
+     *
+     * @param maxBytes 0 disables it
+     */
+    public record Cache(long maxBytes, int chunkSize, Duration metadataTtl, long fillLimit) {
+        public boolean enabled() {
+            return maxBytes > 0;
+        }
+    }
+
+    /**
+     * A replica set: every object on every replica (ADR 0015), reads hedged (ADR 0016).
+     *
+     * @param replicas in preference order for reads; names unique
+     * @param writePolicy {@code all} or {@code quorum}
+     * @param hedgeBudget extra reads as a share of reads, 0 to 1
+     */
+    public record Replication(java.util.List<Replica> replicas, int rf, String writePolicy, Duration hedgeDelay, double hedgeBudget,
+            long verifyBuffer, long repairRate, int repairWorkers, Duration scanInterval) {
+        public Replication {
+            replicas = java.util.List.copyOf(replicas);
+        }
+    }
+
+    /** One replica: its name (metric label) and its store. */
+    public record Replica(String name, Storage storage) {
     }
 
     /**

@@ -74,7 +74,21 @@ final class ConfigBinder {
         CairnConfig.Credentials credentials = new CairnConfig.Credentials(
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));
-        return new CairnConfig(http, storage, oap, s3, credentials, logging);
+        return new CairnConfig(http, storage, oap, s3, credentials, logging, cache(),
+                new ReplicationBinder(table, settings, this::value, this::bad).bind(storage));
+    }
+
+    private CairnConfig.Cache cache() {
+        long maxBytes = (Long) value("cache.max-bytes");
+        long chunk = (Long) value("cache.chunk-size");
+        if (chunk < 1024 || chunk > 16L << 20) {
+            throw bad("cache.chunk-size", "must be between 1KiB and 16MiB");
+        }
+        long fill = (Long) value("cache.fill-limit");
+        if (maxBytes > 0 && fill > maxBytes / 4) {
+            throw bad("cache.fill-limit", "must not exceed a quarter of cache.max-bytes (" + maxBytes / 4 + " bytes)");
+        }
+        return new CairnConfig.Cache(maxBytes, (int) chunk, (Duration) value("cache.metadata-ttl"), fill);
     }
 
     private long maxHeaderSize() {

@@ -36,12 +36,25 @@ final class ConfigLayers {
         }
     }
 
-    /** Reads the variable of each known key; other {@code CAIRN_*} variables are ignored on purpose. */
+    /**
+     * Reads the variable of each known key, and its short alias if it has one; other
+     * {@code CAIRN_*} variables are ignored on purpose.
+     *
+     * @throws ConfigException when a key's variable and its alias are both set to different values
+     */
     void overlayEnvironment(Map<String, String> env) {
         for (ConfigKey k : table.keys()) {
             String v = env.get(k.envName());
-            if (v != null && !v.isBlank()) {
+            String alias = k.envAlias() == null ? null : env.get(k.envAlias());
+            boolean hasValue = v != null && !v.isBlank();
+            boolean hasAlias = alias != null && !alias.isBlank();
+            if (hasValue && hasAlias && !v.trim().equals(alias.trim())) {
+                throw new ConfigException(k.key(), k.envName() + " and " + k.envAlias() + " are both set, to different values; set one");
+            }
+            if (hasValue) {
                 settings.put(k.key(), new Setting(v.trim(), "environment variable " + k.envName()));
+            } else if (hasAlias) {
+                settings.put(k.key(), new Setting(alias.trim(), "environment variable " + k.envAlias()));
             }
         }
     }

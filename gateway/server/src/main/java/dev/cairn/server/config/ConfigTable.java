@@ -65,6 +65,35 @@ public final class ConfigTable {
                     "Further S3 key pairs inline: ACCESS_KEY_ID:SECRET,ACCESS_KEY_ID:SECRET (for environments without files)."),
             ConfigKey.of("s3.public-read-buckets", null, ValueType.STRING,
                     "Comma-separated buckets anyone may read without signing (objects, HEAD and listings)."),
+            ConfigKey.of("cache.max-bytes", "256MiB", ValueType.SIZE,
+                    "Memory for the hot-chunk cache (chunks of verified object bytes); 0 disables it."),
+            ConfigKey.of("cache.chunk-size", "64KiB", ValueType.SIZE, "Length of one cached chunk (1KiB to 16MiB)."),
+            ConfigKey.of("cache.metadata-ttl", "0", ValueType.DURATION,
+                    "How long an S3 object's identity may be reused without asking the backend; 0 asks on every read"
+                            + " (always fresh). Above 0, writes by other nodes show after at most this long."),
+            ConfigKey.of("cache.fill-limit", "8MiB", ValueType.SIZE,
+                    "Largest object loaded whole into the cache on a read miss or a write (at most cache.max-bytes/4)."),
+            ConfigKey.of("replication.replicas", null, ValueType.STRING,
+                    "Comma-separated replicas: directories (local replicas) or names configured under replica.NAME.*;"
+                            + " unset, one backend and no replication.").withEnvAlias("CAIRN_REPLICAS"),
+            ConfigKey.of("replication.rf", null, ValueType.POSITIVE_INT,
+                    "Replication factor (rf_target): copies every object keeps; default the number of replicas.")
+                    .withEnvAlias("CAIRN_RF"),
+            ConfigKey.of("replication.write-policy", "all", ValueType.WRITE_POLICY,
+                    "all: a write succeeds once every replica has it; quorum: once a majority has it, the rest are"
+                            + " repaired in the background.").withEnvAlias("CAIRN_WRITE_POLICY"),
+            ConfigKey.of("replication.hedge-delay", "30ms", ValueType.DURATION,
+                    "Ask the next replica when a read has not been answered this long.").withEnvAlias("CAIRN_HEDGE_DELAY"),
+            ConfigKey.of("replication.hedge-budget", "10%", ValueType.PERCENT,
+                    "Most extra (hedged) backend reads, as a share of reads."),
+            ConfigKey.of("replication.verify-buffer", "8MiB", ValueType.SIZE,
+                    "Whole-object reads up to this size are verified (BLAKE3) before the first byte is sent, so a corrupt"
+                            + " replica is answered from another; larger ones are verified as they stream."),
+            ConfigKey.of("replication.repair-rate", "50MiB", ValueType.SIZE,
+                    "Bytes per second each repair worker may copy.").withEnvAlias("CAIRN_REPAIR_RATE"),
+            ConfigKey.of("replication.repair-workers", "1", ValueType.POSITIVE_INT, "Repair workers."),
+            ConfigKey.of("replication.scan-interval", "1h", ValueType.DURATION,
+                    "Time between two anti-entropy scans (compare every replica, queue repairs); 0 disables the scan."),
             ConfigKey.of("log.level", "info", ValueType.LOG_LEVEL, "Log level of the server's own loggers."),
             ConfigKey.of("log.access", "true", ValueType.BOOLEAN, "Write one access-log line per request (logger cairn.access)."));
 
@@ -93,9 +122,32 @@ public final class ConfigTable {
         return new ConfigTable(all, backends);
     }
 
-    /** The key, or null when unknown. */
+    /**
+     * The key, or null when unknown. Besides the declared keys this knows every
+     * {@code replica.NAME.KEY} where KEY describes one store: {@code backend}, {@code data.dir} or
+     * a backend option. (A replica is one store; nested replica sets are not supported.)
+     */
     public ConfigKey find(String key) {
-        return keys.get(key);
+        ConfigKey k = keys.get(key);
+        if (k != null || !key.startsWith(ReplicaKeys.PREFIX)) {
+            return k;
+        }
+        String[] nameAndRest = ReplicaKeys.split(key);
+        if (nameAndRest == null) {
+            return null;
+        }
+        ConfigKey inner = find(nameAndRest[1]);
+        if (inner == null || !isStorageKey(inner.key())) {
+            return null;
+        }
+        return inner.renamed(key, inner.description() + " (replica " + nameAndRest[0] + ")");
+    }
+
+    /** Keys that describe one store: a replica may set each of them, and every backend option, for itself. */
+    static final java.util.Set<String> STORAGE_KEYS = java.util.Set.of("backend", "data.dir");
+
+    private boolean isStorageKey(String key) {
+        return STORAGE_KEYS.contains(key) || isBackendOption(key);
     }
 
     public Collection<ConfigKey> keys() {

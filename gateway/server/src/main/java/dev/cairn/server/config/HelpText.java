@@ -20,10 +20,14 @@ public final class HelpText {
         for (ConfigKey k : table.keys()) {
             b.append("  --").append(k.key()).append('=').append(k.type().placeholder()).append('\n')
                     .append("        ").append(k.description()).append('\n')
-                    .append("        env ").append(k.envName())
+                    .append("        env ").append(k.envName()).append(k.envAlias() == null ? "" : " or " + k.envAlias())
                     .append(", default ").append(shownDefault(k))
                     .append(k.secret() ? ", secret" : "").append('\n');
         }
+        b.append("\nReplica sets: replication.replicas lists directories (local replicas) or names;\n")
+                .append("a name N is configured by --replica.N.KEY=VALUE (in a file: replica: {N: {KEY: VALUE}}),\n")
+                .append("where KEY is backend, data.dir or any backend option. A replica's backend options\n")
+                .append("not given fall back to the top-level value.\n");
         b.append("\nBackends: ").append(String.join(", ", table.backends().names())).append('\n');
         return b.toString();
     }

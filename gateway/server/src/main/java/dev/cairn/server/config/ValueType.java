@@ -72,6 +72,34 @@ public enum ValueType {
             }
         }
     },
+    /** all or quorum (any case), see {@code replication.write-policy}. */
+    WRITE_POLICY("all|quorum") {
+        @Override
+        Object parse(String text) {
+            String policy = text.trim().toLowerCase(Locale.ROOT);
+            if (!policy.equals("all") && !policy.equals("quorum")) {
+                throw new IllegalArgumentException("'" + text + "' is not a write policy (all or quorum)");
+            }
+            return policy;
+        }
+    },
+    /** A share from 0 to 1, written {@code 10%} or {@code 0.1}; returned as a Double. */
+    PERCENT("PERCENT") {
+        @Override
+        Object parse(String text) {
+            String t = text.trim();
+            double share;
+            try {
+                share = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a share (10% or 0.1)");
+            }
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("'" + text + "' must be between 0% and 100%");
+            }
+            return share;
+        }
+    },
     /** One of error, warn, info, debug, trace. */
     LOG_LEVEL("LEVEL") {
         @Override
