@@ -30,6 +30,9 @@ final class ChunkTable {
                 .maximumWeight(settings.maxBytes())
                 .weigher((ChunkKey k, byte[] v) -> v.length + ENTRY_OVERHEAD)
                 .recordStats()
+                // evict on the inserting thread: the byte bound then holds at once, not after
+                // the common pool gets round to it while readers keep inserting
+                .executor(Runnable::run)
                 .build();
         CaffeineCacheMetrics.monitor(registry, chunks, "chunks");
         Gauge.builder("cache.bytes", chunks, ChunkTable::weightedSize)
