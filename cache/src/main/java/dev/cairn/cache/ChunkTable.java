@@ -93,6 +93,9 @@ final class ChunkTable {
 
     /** Inserts an object's verified chunks and counts one fill from {@code fromWrite ? write : read}. */
     void insert(ContentId id, byte[][] whole, boolean fromWrite) {
+        if (whole.length == 0) {
+            return; // an empty object is served without chunks
+        }
         for (int i = 0; i < whole.length; i++) {
             chunks.put(new ChunkKey(id, i), whole[i]);
         }
