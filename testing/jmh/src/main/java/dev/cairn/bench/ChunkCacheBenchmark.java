@@ -107,11 +107,13 @@ public class ChunkCacheBenchmark {
     }
 
     @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ObjectInfo putLocal() {
         return local.write(new BlobKey("bench", "put-" + (puts++ & 7)), ObjectSource.of(data), WriteOptions.DEFAULTS);
     }
 
     @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public ObjectInfo putThroughCache() {
         return revalidating.write(new BlobKey("bench", "put-" + (puts++ & 7)), ObjectSource.of(data), WriteOptions.DEFAULTS);
     }
