@@ -1,12 +1,18 @@
 package dev.cairn.cache;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ForwardingMultipartBlobStore;
 import dev.cairn.blob.testkit.AbstractBlobStoreContractTest;
 import dev.cairn.blob.testkit.ConditionalWriteContract;
 import dev.cairn.blob.testkit.MultipartContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -28,9 +34,25 @@ class ChunkCacheContractTest {
 
     @Nested
     class SmallChunksEvictingOverMemory extends AbstractBlobStoreContractTest implements ConditionalWriteContract, MultipartContract {
+        private static final AtomicLong EVICTIONS = new AtomicLong();
+
         @Override
         protected BlobStore createStore(Path tempDir) {
-            return Stores.cached(Stores.memory(tempDir), Stores.small(16 << 10));
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            BlobStore cached = ChunkCache.decorate(Stores.memory(tempDir), Stores.small(16 << 10), registry);
+            // counts what this test's store evicted when the suite closes it
+            return new ForwardingMultipartBlobStore(cached) {
+                @Override
+                public void close() {
+                    EVICTIONS.addAndGet((long) registry.get("cache.evictions").functionCounter().count());
+                    super.close();
+                }
+            };
+        }
+
+        @AfterAll
+        static void theSuiteEvicted() {
+            assertTrue(EVICTIONS.get() > 0, "the small cache never evicted during the suite");
         }
     }
 
