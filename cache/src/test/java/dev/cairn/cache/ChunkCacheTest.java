@@ -6,7 +6,6 @@ import static dev.cairn.blob.testkit.ContractSupport.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,8 +82,15 @@ class ChunkCacheTest {
         assertEquals(0, Meters.fills(registry, "read"));
         assertTrue(Meters.bytes(registry) >= 5);
         assertEquals(1.0, registry.get("cache.hit.ratio").gauge().value());
-        assertNotNull(registry.get("cache.evictions").tag("cache", "chunks").functionCounter());
-        assertNotNull(registry.get("cache.size").tag("cache", "chunks").gauge());
+        // names and tags are public API (docs/adr/0014): exactly these
+        java.util.Set<String> meters = new java.util.TreeSet<>();
+        registry.getMeters().forEach(m -> meters.add(m.getId().getName() + m.getId().getTags()));
+        assertEquals(new java.util.TreeSet<>(java.util.List.of(
+                "cache.bytes[]", "cache.hit.ratio[]",
+                "cache.fills[tag(source=read)]", "cache.fills[tag(source=write)]",
+                "cache.gets[tag(cache=chunks), tag(result=hit)]", "cache.gets[tag(cache=chunks), tag(result=miss)]",
+                "cache.puts[tag(cache=chunks)]", "cache.evictions[tag(cache=chunks)]",
+                "cache.eviction.weight[tag(cache=chunks)]", "cache.size[tag(cache=chunks)]")), meters);
     }
 
     @Test
