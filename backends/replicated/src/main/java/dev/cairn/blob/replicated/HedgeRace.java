@@ -83,7 +83,9 @@ final class HedgeRace<T> {
             pending++;
             long deadline = System.nanoTime() + plan.delayNanos();
             while (true) {
-                Answer<T> a = await(mayHedge && next < order.length, deadline);
+                boolean timed = mayHedge && next < order.length;
+                // a zero delay asks every replica at once, even if an answer is already in
+                Answer<T> a = timed && plan.delayNanos() == 0 ? null : await(timed, deadline);
                 if (a == null) {
                     if (plan.budget().tryHedge()) {
                         launch(order[next++], true);

@@ -58,6 +58,7 @@ public final class Faults {
     private final Random random;
     private final Map<Operation, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong injectedErrors = new AtomicLong();
+    private final AtomicLong openReaders = new AtomicLong();
 
     /** Faults drawing their randomness (error rate, jitter, random flips) from a fixed seed, so a failing test repeats. */
     public Faults(long seed) {
@@ -158,6 +159,11 @@ public final class Faults {
         return injectedErrors.get();
     }
 
+    /** Readers the faulty store returned that have not been closed yet: a leak check for callers. */
+    public long openReaders() {
+        return openReaders.get();
+    }
+
     /** Whether {@link #down} is set. */
     public boolean isDown() {
         return current.get().down;
@@ -193,6 +199,14 @@ public final class Faults {
 
     void before(Operation operation, String storeId, BlobKey key) {
         before(operation, storeId, key == null ? null : key.bucket(), key == null ? null : key.key());
+    }
+
+    void readerOpened() {
+        openReaders.incrementAndGet();
+    }
+
+    void readerClosed() {
+        openReaders.decrementAndGet();
     }
 
     /** {@code stream} with the stream faults in force now; {@code length} is how many bytes it will yield. */

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A test decorator that injects the {@link Faults} it is given into every call of a store:
@@ -86,8 +87,8 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
     public ObjectReader read(BlobKey key, ReadOptions options) {
         faults.before(Operation.READ, id(), key);
         ObjectReader reader = super.read(key, options);
-        InputStream stream = faults.wrapRead(reader.stream(), reader.range().length());
-        return stream == reader.stream() ? reader : new FaultyReader(reader, stream);
+        faults.readerOpened();
+        return new FaultyReader(reader, faults.wrapRead(reader.stream(), reader.range().length()), faults);
     }
 
     @Override
@@ -125,8 +126,19 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
         return faults.isDown() ? new HealthReport(false, false, "injected fault: store is down") : super.health();
     }
 
-    /** A reader whose stream carries the injected stream faults; closing it closes the original. */
-    private record FaultyReader(ObjectReader reader, InputStream stream) implements ObjectReader {
+    /** A reader whose stream carries the injected stream faults; closing it closes the original and counts the close once. */
+    private static final class FaultyReader implements ObjectReader {
+        private final ObjectReader reader;
+        private final InputStream stream;
+        private final Faults faults;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        FaultyReader(ObjectReader reader, InputStream stream, Faults faults) {
+            this.reader = reader;
+            this.stream = stream;
+            this.faults = faults;
+        }
+
         @Override
         public ObjectInfo info() {
             return reader.info();
@@ -138,7 +150,15 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
         }
 
         @Override
+        public InputStream stream() {
+            return stream;
+        }
+
+        @Override
         public void close() throws IOException {
+            if (closed.compareAndSet(false, true)) {
+                faults.readerClosed();
+            }
             reader.close();
         }
     }
