@@ -5,9 +5,14 @@ import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
+import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.SupportsMultipart;
+import dev.cairn.blob.WriteOptions;
+import dev.cairn.blob.WritePrecondition;
 import dev.cairn.blob.memory.MemoryBlobStoreProvider;
 import dev.cairn.blob.testkit.ContractSupport;
+import dev.cairn.blob.testkit.MultipartSupport;
 import dev.cairn.blob.testkit.faults.Faults;
 import dev.cairn.blob.testkit.faults.FaultyBlobStore;
 import io.micrometer.core.instrument.Counter;
@@ -62,6 +67,22 @@ final class HedgeFixture implements AutoCloseable {
         ObjectInfo first = null;
         for (BlobStore store : raw) {
             ObjectInfo info = ContractSupport.put(store, key, data);
+            first = first == null ? info : first;
+        }
+        return first;
+    }
+
+    /** Writes {@code parts} as one multipart object to every replica directly and returns the first's metadata. */
+    ObjectInfo putMultipartEverywhere(BlobKey key, List<byte[]> parts) {
+        ObjectInfo first = null;
+        for (BlobStore store : raw) {
+            SupportsMultipart mp = (SupportsMultipart) store;
+            String id = mp.createMultipartUpload(key, WriteOptions.DEFAULTS).uploadId();
+            List<SupportsMultipart.PartInfo> done = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                done.add(mp.uploadPart(key, id, i + 1, ObjectSource.of(parts.get(i)), WriteOptions.DEFAULTS));
+            }
+            ObjectInfo info = mp.completeMultipartUpload(key, id, MultipartSupport.completed(done), WritePrecondition.NONE, 0);
             first = first == null ? info : first;
         }
         return first;
