@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * <p>Latency and injected errors apply to the operations chosen with {@link #only} (all by
  * default). {@link #down} fails every call. Stream faults ({@link #truncateReadsAfter},
  * {@link #flipByteAt}, {@link #flipRandomByte}) apply to the read streams opened after they were
- * set; their offsets count from the first byte the stream yields (the start of a ranged read).
+ * set. A flipped byte's offset is in the object, so a ranged read covering it sees it too; a
+ * truncation counts the bytes the stream has yielded.
  */
 public final class Faults {
 
@@ -118,14 +119,17 @@ public final class Faults {
                 s.flipRandom, s.operations));
     }
 
-    /** Read streams yield the byte at {@code offset} inverted (all bits flipped); a negative value turns this off. */
+    /**
+     * Read streams yield the object's byte at {@code offset} inverted (all bits flipped), as if it
+     * rotted at rest; a negative value turns this off.
+     */
     public Faults flipByteAt(long offset) {
         long at = offset < 0 ? NONE : offset;
         return change(s -> new Snapshot(s.latencyNanos, s.jitterNanos, s.errorRate, s.error, s.down, s.truncateAfter, at,
                 false, s.operations));
     }
 
-    /** Each read stream yields one byte, at a random offset within it, inverted. */
+    /** Each read stream yields one byte, at a random position within it, inverted. */
     public Faults flipRandomByte() {
         return change(s -> new Snapshot(s.latencyNanos, s.jitterNanos, s.errorRate, s.error, s.down, s.truncateAfter, NONE,
                 true, s.operations));
@@ -209,10 +213,21 @@ public final class Faults {
         openReaders.decrementAndGet();
     }
 
-    /** {@code stream} with the stream faults in force now; {@code length} is how many bytes it will yield. */
-    InputStream wrapRead(InputStream stream, long length) {
+    /**
+     * {@code stream} with the stream faults in force now.
+     *
+     * @param offset where in the object the stream starts
+     * @param length how many bytes it will yield
+     */
+    InputStream wrapRead(InputStream stream, long offset, long length) {
         Snapshot s = current.get();
-        long flipAt = s.flipRandom && length > 0 ? (long) (random.nextDouble() * length) : s.flipAt;
+        long flipAt;
+        if (s.flipRandom) {
+            flipAt = length > 0 ? (long) (random.nextDouble() * length) : NONE;
+        } else {
+            // a flipped byte belongs to the object: every read covering it sees it
+            flipAt = s.flipAt >= offset && s.flipAt < offset + length ? s.flipAt - offset : NONE;
+        }
         if (flipAt == NONE && s.truncateAfter == NONE) {
             return stream;
         }

@@ -88,7 +88,7 @@ public final class FaultyBlobStore extends ForwardingBlobStore {
         faults.before(Operation.READ, id(), key);
         ObjectReader reader = super.read(key, options);
         faults.readerOpened();
-        return new FaultyReader(reader, faults.wrapRead(reader.stream(), reader.range().length()), faults);
+        return new FaultyReader(reader, faults.wrapRead(reader.stream(), reader.range().offset(), reader.range().length()), faults);
     }
 
     @Override
