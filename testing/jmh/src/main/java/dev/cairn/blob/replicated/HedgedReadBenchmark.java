@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Whole-object reads (16 KiB, verified) through {@link HedgedReads} over three memory replicas,
  * replica 0 answering {@code slowMs} late. SampleTime mode reports p50/p95/p99. {@code delayMs}
  * 30 hedges after 30 ms (budget 1: every read may hedge once); 10000 is hedging off. {@code direct}
- * reads replica 0 without HedgedReads, the cost baseline of the fast path ({@code slowMs=0}).
+ * reads replica 0 without HedgedReads, the cost baseline of the fast path ({@code slowMs=0}); the
+ * stat pair measures the hand-off alone (a stat is not verified).
  *
  * <p>In this package (not {@code dev.cairn.bench}) because HedgedReads is package-private; the
  * class path joins the two jars' halves of the package. Run:
@@ -92,6 +93,17 @@ public class HedgedReadBenchmark {
         try (ObjectReader r = reads.read(key, ReadOptions.WHOLE)) {
             return r.stream().readAllBytes();
         }
+    }
+
+    /** A stat: no verification, so against {@link #directStat} it isolates the cost of the hand-off. */
+    @Benchmark
+    public long hedgedStat() {
+        return reads.stat(key).size();
+    }
+
+    @Benchmark
+    public long directStat() {
+        return stores.get(0).stat(key).size();
     }
 
     @Benchmark
