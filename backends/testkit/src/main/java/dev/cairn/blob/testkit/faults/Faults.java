@@ -40,9 +40,7 @@ public final class Faults {
         LIST,
         COPY,
         /** Every {@link dev.cairn.blob.SupportsMultipart} call. */
-        MULTIPART,
-        /** {@link dev.cairn.blob.BlobStore#health()}: only {@link #down} affects it. */
-        HEALTH
+        MULTIPART
     }
 
     /** No stream fault at this position. */
@@ -103,7 +101,10 @@ public final class Faults {
                 s.flipRandom, s.operations));
     }
 
-    /** While down, every call (whatever {@link #only} says) fails with {@link BlobError#UNAVAILABLE} and health reports it. */
+    /**
+     * While down, every call (whatever {@link #only} says) fails with {@link BlobError#UNAVAILABLE}
+     * and {@link dev.cairn.blob.BlobStore#health()} reports the store unreadable and unwritable.
+     */
     public Faults down(boolean down) {
         return change(s -> new Snapshot(s.latencyNanos, s.jitterNanos, s.errorRate, s.error, down, s.truncateAfter, s.flipAt,
                 s.flipRandom, s.operations));
@@ -135,11 +136,7 @@ public final class Faults {
                 true, s.operations));
     }
 
-    /**
-     * Aims latency and injected errors at these operations only (all of them until this is called).
-     *
-     * @throws IllegalArgumentException if none is given
-     */
+    /** Aims latency and injected errors at these operations only (all of them until this is called). */
     public Faults only(Operation first, Operation... more) {
         EnumSet<Operation> ops = EnumSet.of(first, more);
         return change(s -> new Snapshot(s.latencyNanos, s.jitterNanos, s.errorRate, s.error, s.down, s.truncateAfter,
