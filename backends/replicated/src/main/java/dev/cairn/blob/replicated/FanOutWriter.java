@@ -115,6 +115,8 @@ final class FanOutWriter {
         private final List<ReplicaCalls.Attempt<R>> attempts;
         /** Replicas still being fed. */
         private final List<Integer> live;
+        /** Replicas whose write we ended by aborting its feed: their failures are ours, not theirs. */
+        private final java.util.Set<Integer> abortedByUs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Run(BlobKey key, Plan plan, Map<Integer, ReplicaFeed> feeds, Map<Integer, CompletableFuture<R>> futures,
                 List<ReplicaCalls.Attempt<R>> attempts) {
@@ -163,7 +165,7 @@ final class FanOutWriter {
                         break;
                     }
                     if (plan.cutLaggards()) {
-                        feed.abort("replica fell behind by more than " + lagGraceMillis + " ms");
+                        abort(i, "replica fell behind by more than " + lagGraceMillis + " ms");
                         lose(i, "fell behind");
                         break;
                     }
@@ -196,7 +198,7 @@ final class FanOutWriter {
         private Map<Integer, RuntimeException> realFailures(Map<Integer, RuntimeException> failures) {
             Map<Integer, RuntimeException> real = new TreeMap<>();
             failures.forEach((i, e) -> {
-                if (!feeds.get(i).wasAborted()) {
+                if (!abortedByUs.contains(i)) {
                     real.put(i, e);
                 }
             });
@@ -204,7 +206,14 @@ final class FanOutWriter {
         }
 
         void abortAll(String why) {
-            feeds.values().forEach(f -> f.abort(why));
+            feeds.keySet().forEach(i -> abort(i, why));
+        }
+
+        private void abort(int i, String why) {
+            if (!futures.get(i).isDone()) {
+                abortedByUs.add(i);
+            }
+            feeds.get(i).abort(why);
         }
 
         /** After the whole body went out: release the feeds in order and wait for enough publishes. */
@@ -233,7 +242,7 @@ final class FanOutWriter {
                 }
             }
             scheduleRepairs();
-            ReplicaCalls.Tally<R> t = ReplicaCalls.await(attempts, needed);
+            ReplicaCalls.Tally<R> t = ReplicaCalls.await(attempts, needed, ReplicaCalls.STRAGGLER_GRACE_MILLIS);
             if (t.successes().size() >= needed) {
                 R auth = plan.authority() >= 0 ? t.successes().get(plan.authority()) : null;
                 return auth != null ? auth : t.first();

@@ -19,6 +19,8 @@ import java.util.function.IntFunction;
  */
 final class ReplicaCalls {
     static final String STORE_ID = "replicated";
+    /** How long a call that has its quorum still waits for the other replicas. */
+    static final long STRAGGLER_GRACE_MILLIS = 2_000;
 
     private final ReplicaSet replicas;
     private final ExecutorService executor;
@@ -67,7 +69,32 @@ final class ReplicaCalls {
 
     /** Runs {@code call} on every replica in {@code targets} and waits for all of them. */
     <T> Tally<T> all(List<Integer> targets, IntFunction<T> call) {
-        return await(start(targets, call), targets.size());
+        List<Attempt<T>> attempts = start(targets, call);
+        drain(attempts);
+        return tally(attempts);
+    }
+
+    /**
+     * Waits as {@link #await(List, int)}, then, once {@code needed} succeeded, up to
+     * {@code graceMillis} more for the rest. Healthy replicas finish within moments of each
+     * other, so the grace makes a write acknowledged at quorum visible on every healthy replica
+     * (read-your-writes from any of them) while a stuck replica delays the answer by the grace
+     * at most.
+     */
+    static <T> Tally<T> await(List<Attempt<T>> attempts, int needed, long graceMillis) {
+        Tally<T> t = await(attempts, needed);
+        if (t.successes().size() < needed || t.pending().isEmpty()) {
+            return t;
+        }
+        CompletableFuture<?>[] rest = t.pending().stream().map(Attempt::future).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(rest).get(graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a failure or a straggler: the tally says which
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return tally(attempts);
     }
 
     /**

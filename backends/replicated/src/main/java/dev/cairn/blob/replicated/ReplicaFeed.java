@@ -64,10 +64,6 @@ final class ReplicaFeed extends InputStream {
         release.completeExceptionally(aborted);
     }
 
-    boolean wasAborted() {
-        return aborted != null;
-    }
-
     // ---- the replica's side ----------------------------------------------------------------
 
     @Override

@@ -110,7 +110,7 @@ final class ReplicatedMultipartStore extends ReplicatedStore implements Supports
         ObjectInfo decided = authorityResult;
         List<ReplicaCalls.Attempt<ObjectInfo>> attempts = calls.start(holders,
                 i -> mp(i).completeMultipartUpload(key, id.slot(i), parts, WritePrecondition.NONE, minPartSize, expectedChecksums));
-        ReplicaCalls.Tally<ObjectInfo> t = ReplicaCalls.await(attempts, needed);
+        ReplicaCalls.Tally<ObjectInfo> t = ReplicaCalls.await(attempts, needed, ReplicaCalls.STRAGGLER_GRACE_MILLIS);
         ReplicaCalls.whenAllDone(attempts, () -> {
             ReplicaCalls.Tally<ObjectInfo> end = ReplicaCalls.tally(attempts);
             if (anyPublishedAfter(end, decided)) {

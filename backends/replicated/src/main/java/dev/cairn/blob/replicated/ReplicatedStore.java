@@ -308,7 +308,7 @@ class ReplicatedStore implements BlobStore {
 
     private ObjectInfo finishCopy(BlobKey target, List<Integer> targets, int needed, java.util.function.IntFunction<ObjectInfo> call) {
         List<ReplicaCalls.Attempt<ObjectInfo>> attempts = calls.start(targets, call);
-        ReplicaCalls.Tally<ObjectInfo> t = ReplicaCalls.await(attempts, needed);
+        ReplicaCalls.Tally<ObjectInfo> t = ReplicaCalls.await(attempts, needed, ReplicaCalls.STRAGGLER_GRACE_MILLIS);
         queueShortfall(target, attempts);
         if (t.successes().size() < needed) {
             throw calls.failure("copy", target, t.failures(), t.successes().size(), needed);
