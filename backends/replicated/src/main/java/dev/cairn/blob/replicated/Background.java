@@ -22,6 +22,11 @@ final class Background implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
     private static final long STOP_WAIT_MILLIS = 2_000;
+    /** A task whose target cannot be reached is tried again after 0.5 s, 1 s, 2 s … at most a minute apart. */
+    static final Duration RETRY_BASE = Duration.ofMillis(500);
+    static final Duration RETRY_MAX = Duration.ofMinutes(1);
+    /** After this many tries (about an hour) the task is dropped; the scan finds the difference again. */
+    static final int MAX_RETRIES = 64;
 
     private final ExecutorService writes = Executors.newCachedThreadPool(daemon("cairn-replica-call"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemon("cairn-replica-scan"));
@@ -80,14 +85,29 @@ final class Background implements AutoCloseable {
             if (task == null) {
                 continue;
             }
+            Repairer.Outcome outcome = Repairer.Outcome.DONE;
             try {
-                repairer.repair(task, pacer);
+                outcome = repairer.repair(task, pacer);
             } catch (RuntimeException e) {
                 LOG.warn("repair of {} on replica {} failed: {}", task.key() == null ? task.bucket() : task.bucket() + "/" + task.key(),
                         task.replica(), e.getMessage());
             } finally {
-                queue.done(task);
+                if (outcome == Repairer.Outcome.RETRY && task.attempt() < MAX_RETRIES && !closed) {
+                    retryLater(queue, task);
+                } else {
+                    queue.done(task);
+                }
             }
+        }
+    }
+
+    /** Backs off exponentially from {@link #RETRY_BASE}, up to {@link #RETRY_MAX}, then gives the task back. */
+    private void retryLater(RepairQueue queue, RepairTask task) {
+        long delay = Math.min(RETRY_MAX.toMillis(), RETRY_BASE.toMillis() << Math.min(task.attempt(), 10));
+        try {
+            timers.schedule(() -> queue.requeue(task.retried()), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            queue.done(task); // closing
         }
     }
 

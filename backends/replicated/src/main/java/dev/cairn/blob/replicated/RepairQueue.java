@@ -62,6 +62,22 @@ final class RepairQueue implements RepairSink {
         return task;
     }
 
+    /**
+     * Queues a task taken with {@link #take} again, keeping it outstanding (instead of {@link #done}).
+     * Merged into an equal task queued meanwhile; dropped and counted when the queue is full.
+     */
+    void requeue(RepairTask task) {
+        if (!queued.add(task.target())) {
+            outstanding.decrementAndGet(task.replica()); // the equal task already queued carries the work
+            return;
+        }
+        if (!queue.offer(task)) {
+            queued.remove(task.target());
+            outstanding.decrementAndGet(task.replica());
+            metrics.taskDropped();
+        }
+    }
+
     /** Marks a task taken with {@link #take} as finished, whatever its outcome. */
     void done(RepairTask task) {
         outstanding.decrementAndGet(task.replica());

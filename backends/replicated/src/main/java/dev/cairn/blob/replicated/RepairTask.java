@@ -11,19 +11,25 @@ import java.util.Objects;
  * @param key the object key, or null for a bucket task
  * @param replica the position of the replica to repair
  * @param reason why it was queued (the {@code reason} label)
+ * @param attempt how many times it was tried already because the target could not be reached
  */
-record RepairTask(String bucket, String key, int replica, RepairSink.Reason reason) {
+record RepairTask(String bucket, String key, int replica, RepairSink.Reason reason, int attempt) {
     RepairTask {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(reason, "reason");
     }
 
     static RepairTask object(BlobKey key, int replica, RepairSink.Reason reason) {
-        return new RepairTask(key.bucket(), key.key(), replica, reason);
+        return new RepairTask(key.bucket(), key.key(), replica, reason, 0);
     }
 
     static RepairTask bucket(String bucket, int replica, RepairSink.Reason reason) {
-        return new RepairTask(bucket, null, replica, reason);
+        return new RepairTask(bucket, null, replica, reason, 0);
+    }
+
+    /** The same task, tried once more. */
+    RepairTask retried() {
+        return new RepairTask(bucket, key, replica, reason, attempt + 1);
     }
 
     boolean isBucket() {

@@ -43,19 +43,30 @@ final class Repairer {
         this.copier = copier;
     }
 
-    void repair(RepairTask task, TokenBucket pacer) {
-        if (task.isBucket()) {
-            repairBucket(task);
-        } else {
-            repairObject(task, pacer);
+    /** What became of a task. */
+    enum Outcome {
+        /** Repaired, or nothing to repair. */
+        DONE,
+        /** The target (or every good source) could not be reached: try again later. */
+        RETRY
+    }
+
+    Outcome repair(RepairTask task, TokenBucket pacer) {
+        try {
+            return task.isBucket() ? repairBucket(task) : repairObject(task, pacer);
+        } catch (BlobStoreException e) {
+            if (e.error().retryable()) {
+                return Outcome.RETRY;
+            }
+            throw e;
         }
     }
 
-    private void repairBucket(RepairTask task) {
+    private Outcome repairBucket(RepairTask task) {
         ReplicaCalls.Tally<Boolean> t = calls.all(replicas.all(), i -> replicas.store(i).bucketExists(task.bucket()));
         Boolean targetHas = t.successes().get(task.replica());
         if (targetHas == null) {
-            return; // unreachable: the scan comes back to it
+            return Outcome.RETRY;
         }
         long present = t.successes().values().stream().filter(b -> b).count();
         long absent = t.successes().size() - present;
@@ -71,9 +82,10 @@ final class Repairer {
             // BUCKET_ALREADY_EXISTS / NO_SUCH_BUCKET: someone got there first; BUCKET_NOT_EMPTY: keep its data
             LOG.debug("bucket repair of {} on {}: {}", task.bucket(), replicas.name(task.replica()), e.getMessage());
         }
+        return Outcome.DONE;
     }
 
-    private void repairObject(RepairTask task, TokenBucket pacer) {
+    private Outcome repairObject(RepairTask task, TokenBucket pacer) {
         BlobKey key = task.blobKey();
         int target = task.replica();
         ReplicaCalls.Tally<ObjectInfo> t = calls.all(replicas.all(), i -> replicas.store(i).stat(key));
@@ -86,19 +98,22 @@ final class Repairer {
         });
         boolean targetPresent = present.containsKey(target);
         if (!targetPresent && !absent.contains(target)) {
-            return; // the target did not answer: the scan comes back to it
+            return Outcome.RETRY;
         }
         if (task.reason() == RepairSink.Reason.DELETE_FAILED && targetPresent && absent.size() >= present.size()) {
-            replicas.store(target).delete(key);
-            return;
+            calls.observe(target, i -> {
+                replicas.store(i).delete(key);
+                return true;
+            });
+            return Outcome.DONE;
         }
         if (present.isEmpty()) {
-            return;
+            return Outcome.DONE;
         }
         ObjectInfo good = chooseVersion(present);
         String goodId = ObjectCopier.identity(good);
         if (targetPresent && ObjectCopier.identity(present.get(target)).equals(goodId) && task.reason() != RepairSink.Reason.CORRUPT) {
-            return;
+            return Outcome.DONE;
         }
         WritePrecondition guard = guard(target, targetPresent ? present.get(target) : null);
         BlobStoreException last = null;
@@ -109,10 +124,10 @@ final class Repairer {
             }
             try {
                 copyCreatingBucket(source, target, key, e.getValue(), guard, pacer);
-                return;
+                return Outcome.DONE;
             } catch (BlobStoreException x) {
                 if (x.error() == BlobError.PRECONDITION_FAILED || x.error() == BlobError.NO_SUCH_KEY) {
-                    return; // a newer write reached the target or the source: nothing to restore
+                    return Outcome.DONE; // a newer write reached the target or the source: nothing to restore
                 }
                 last = x;
                 LOG.warn("repair of {} on {} from {} failed: {}", key, replicas.name(target), replicas.name(source), x.getMessage());
@@ -121,6 +136,7 @@ final class Repairer {
         if (last != null) {
             throw last;
         }
+        return Outcome.DONE;
     }
 
     private void copyCreatingBucket(int source, int target, BlobKey key, ObjectInfo version, WritePrecondition guard, TokenBucket pacer) {

@@ -118,6 +118,12 @@ final class ReplicatedMultipartStore extends ReplicatedStore implements Supports
                     repairs.enqueue(key, i, RepairSink.Reason.WRITE_FAILED);
                     abortQuietly(i, key, id.slot(i));
                 });
+                // replicas whose create failed (an empty slot) never had the upload
+                for (int i = 0; i < replicas.size(); i++) {
+                    if (id.slot(i).isEmpty()) {
+                        repairs.enqueue(key, i, RepairSink.Reason.WRITE_FAILED);
+                    }
+                }
             }
         });
         if (t.successes().size() < needed) {
