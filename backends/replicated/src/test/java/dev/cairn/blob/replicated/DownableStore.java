@@ -32,6 +32,11 @@ final class DownableStore extends ForwardingMultipartBlobStore {
         super(delegate);
     }
 
+    /** The real store's answer, whether or not the replica is down. */
+    ObjectInfo delegateStat(BlobKey key) {
+        return delegate().stat(key);
+    }
+
     private void check() {
         if (down) {
             throw new BlobStoreException(BlobError.UNAVAILABLE, "downable", (BlobKey) null, "replica is down (test)");
