@@ -242,7 +242,9 @@ final class FanOutWriter {
                 }
             }
             scheduleRepairs();
-            ReplicaCalls.Tally<R> t = ReplicaCalls.await(attempts, needed, ReplicaCalls.STRAGGLER_GRACE_MILLIS);
+            // replicas cut off while streaming cannot publish: only the live ones are waited for
+            List<ReplicaCalls.Attempt<R>> running = attempts.stream().filter(a -> live.contains(a.replica())).toList();
+            ReplicaCalls.Tally<R> t = ReplicaCalls.await(running, needed, ReplicaCalls.STRAGGLER_GRACE_MILLIS);
             if (t.successes().size() >= needed) {
                 R auth = plan.authority() >= 0 ? t.successes().get(plan.authority()) : null;
                 return auth != null ? auth : t.first();
