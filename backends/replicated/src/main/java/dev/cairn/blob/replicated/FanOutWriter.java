@@ -92,11 +92,12 @@ final class FanOutWriter {
         for (int i : targets) {
             feeds.put(i, new ReplicaFeed(QUEUE_CHUNKS));
         }
+        java.util.Set<Integer> abortedByUs = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<ReplicaCalls.Attempt<R>> attempts = calls.start(targets,
-                i -> sink.write(i, new ObjectSource(feeds.get(i), source.length())));
+                i -> sink.write(i, new ObjectSource(feeds.get(i), source.length())), abortedByUs::contains);
         Map<Integer, CompletableFuture<R>> futures = new HashMap<>();
         attempts.forEach(a -> futures.put(a.replica(), a.future()));
-        Run<R> run = new Run<>(key, plan, feeds, futures, attempts);
+        Run<R> run = new Run<>(key, plan, feeds, futures, attempts, abortedByUs);
         try {
             run.pump(LengthCheckingInputStream.checking(source, expected));
             return run.settle();
@@ -116,11 +117,12 @@ final class FanOutWriter {
         /** Replicas still being fed. */
         private final List<Integer> live;
         /** Replicas whose write we ended by aborting its feed: their failures are ours, not theirs. */
-        private final java.util.Set<Integer> abortedByUs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.Set<Integer> abortedByUs;
 
         Run(BlobKey key, Plan plan, Map<Integer, ReplicaFeed> feeds, Map<Integer, CompletableFuture<R>> futures,
-                List<ReplicaCalls.Attempt<R>> attempts) {
+                List<ReplicaCalls.Attempt<R>> attempts, java.util.Set<Integer> abortedByUs) {
             this.key = key;
+            this.abortedByUs = abortedByUs;
             this.plan = plan;
             this.feeds = feeds;
             this.futures = futures;
@@ -140,10 +142,10 @@ final class FanOutWriter {
                 }
                 deliver(feed -> feed.offerEnd(lagGraceMillis));
             } catch (IntegrityException e) {
-                abortAll("bad body");
+                abortAndDrain("bad body");
                 throw new BlobStoreException(BlobError.BAD_DIGEST, ReplicaCalls.STORE_ID, key, e.getMessage(), e);
             } catch (IOException e) {
-                abortAll("the body failed");
+                abortAndDrain("the body failed");
                 throw new BlobStoreException(BlobError.INTERNAL, ReplicaCalls.STORE_ID, key, "reading the body failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -181,8 +183,7 @@ final class FanOutWriter {
         }
 
         private BlobStoreException quorumLost(String why) {
-            abortAll("too few replicas left");
-            ReplicaCalls.drain(attempts);
+            abortAndDrain("too few replicas left");
             ReplicaCalls.Tally<R> t = ReplicaCalls.tally(attempts);
             Map<Integer, RuntimeException> real = realFailures(t.failures());
             if (plan.authority() >= 0 && real.containsKey(plan.authority())) {
@@ -203,6 +204,12 @@ final class FanOutWriter {
                 }
             });
             return real;
+        }
+
+        /** Aborts every feed and waits until every replica's write has ended, so none outlives the call. */
+        private void abortAndDrain(String why) {
+            abortAll(why);
+            ReplicaCalls.drain(attempts);
         }
 
         void abortAll(String why) {
@@ -228,8 +235,7 @@ final class FanOutWriter {
                 try {
                     futures.get(auth).join();
                 } catch (RuntimeException e) {
-                    abortAll("the authority refused the write");
-                    ReplicaCalls.drain(attempts);
+                    abortAndDrain("the authority refused the write");
                     RuntimeException cause = ReplicaCalls.cause(e);
                     throw cause instanceof BlobStoreException b ? b
                             : new BlobStoreException(BlobError.INTERNAL, ReplicaCalls.STORE_ID, key, cause.getMessage(), cause);

@@ -48,21 +48,36 @@ final class ReplicaCalls {
 
     /** Starts {@code call} for every replica in {@code targets}, each on its own thread. */
     <T> List<Attempt<T>> start(List<Integer> targets, IntFunction<T> call) {
+        return start(targets, call, i -> false);
+    }
+
+    /**
+     * As {@link #start(List, IntFunction)}; a failure of a replica for which {@code causedByUs}
+     * holds when it fails (its body was aborted by the caller) says nothing about the replica and
+     * is not recorded.
+     */
+    <T> List<Attempt<T>> start(List<Integer> targets, IntFunction<T> call, java.util.function.IntPredicate causedByUs) {
         List<Attempt<T>> out = new ArrayList<>(targets.size());
         for (int i : targets) {
-            out.add(new Attempt<>(i, CompletableFuture.supplyAsync(() -> observe(i, call), executor)));
+            out.add(new Attempt<>(i, CompletableFuture.supplyAsync(() -> observe(i, call, causedByUs), executor)));
         }
         return out;
     }
 
     /** Runs {@code call} on replica {@code i} on this thread, recording reachability. */
     <T> T observe(int i, IntFunction<T> call) {
+        return observe(i, call, r -> false);
+    }
+
+    private <T> T observe(int i, IntFunction<T> call, java.util.function.IntPredicate causedByUs) {
         try {
             T result = call.apply(i);
             replicas.answered(i);
             return result;
         } catch (RuntimeException e) {
-            replicas.failed(i, e);
+            if (!causedByUs.test(i)) {
+                replicas.failed(i, e);
+            }
             throw e;
         }
     }

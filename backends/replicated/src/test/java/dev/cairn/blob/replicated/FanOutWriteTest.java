@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.blob.BlobError;
 import dev.cairn.blob.BlobKey;
+import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.BlobStoreException;
+import dev.cairn.blob.ForwardingMultipartBlobStore;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.WriteOptions;
@@ -17,6 +19,8 @@ import dev.cairn.blob.digest.ChecksumAlgorithm;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +108,36 @@ class FanOutWriteTest {
             }
             assertEquals(0, f.repairTasks());
             assertEquals(0, f.gauge("repair.queue.depth"));
+            assertEquals(3, f.gauge("rf.observed"), "a client's bad body says nothing about the replicas");
+        }
+    }
+
+    @Test
+    void aClientsBadBodyDoesNotMarkReplicasDownEvenWhenTheyReportItAsUnavailable() {
+        List<BlobStore> stores = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // BlobStore#write allows a failing body to be reported as UNAVAILABLE (remote backends do)
+            stores.add(new ForwardingMultipartBlobStore(ReplicaStores.memory(dir.resolve("u" + i))) {
+                @Override
+                public ObjectInfo write(BlobKey key, ObjectSource source, WriteOptions options) {
+                    try {
+                        return super.write(key, source, options);
+                    } catch (BlobStoreException e) {
+                        throw new BlobStoreException(BlobError.UNAVAILABLE, "remote", key, "body failed", e);
+                    }
+                }
+            });
+        }
+        try (ReplicaSetFixture f = new ReplicaSetFixture(stores, ReplicaStores.settings(3, WritePolicy.ALL))) {
+            f.store.createBucket("b");
+            byte[] body = randomBytes(150_000, 5);
+            assertBlobError(BlobError.BAD_DIGEST, () -> f.store.write(KEY, ObjectSource.of(body),
+                    WriteOptions.DEFAULTS.withExpected(ChecksumAlgorithm.B3, "0".repeat(64))));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(1, f.registry.get("replica.up").tag("replica", "r" + i).gauge().value(), "r" + i);
+            }
+            assertEquals(3, f.gauge("rf.observed"));
+            assertTrue(f.store.health().writable());
         }
     }
 }
