@@ -36,11 +36,14 @@ final class Repairer {
     private final ReplicaSet replicas;
     private final ReplicaCalls calls;
     private final ObjectCopier copier;
+    private final java.util.function.BiConsumer<BlobKey, Integer> restored;
 
-    Repairer(ReplicaSet replicas, ReplicaCalls calls, ObjectCopier copier) {
+    /** @param restored told each (key, replica) whose copy a repair rewrote, so reads trust that copy again */
+    Repairer(ReplicaSet replicas, ReplicaCalls calls, ObjectCopier copier, java.util.function.BiConsumer<BlobKey, Integer> restored) {
         this.replicas = replicas;
         this.calls = calls;
         this.copier = copier;
+        this.restored = restored;
     }
 
     /** What became of a task. */
@@ -124,6 +127,7 @@ final class Repairer {
             }
             try {
                 copyCreatingBucket(source, target, key, e.getValue(), guard, pacer);
+                restored.accept(key, target);
                 return Outcome.DONE;
             } catch (BlobStoreException x) {
                 if (x.error() == BlobError.PRECONDITION_FAILED || x.error() == BlobError.NO_SUCH_KEY) {

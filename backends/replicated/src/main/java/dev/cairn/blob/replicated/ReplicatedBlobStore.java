@@ -55,7 +55,7 @@ public final class ReplicatedBlobStore {
                 ? new ReplicatedMultipartStore(settings, set, calls, fanOut, queue, reads, background)
                 : new ReplicatedStore(settings, set, calls, fanOut, queue, reads, background);
         metrics.bindGauges(settings.rf(), queue::depth, () -> observedCopies(set, queue), set);
-        Repairer repairer = new Repairer(set, calls, new ObjectCopier(metrics.repairBytes()));
+        Repairer repairer = new Repairer(set, calls, new ObjectCopier(metrics.repairBytes()), reads::repaired);
         AntiEntropyScan scan = new AntiEntropyScan(set, calls, queue, settings.scanKeysPerSecond());
         background.start(queue, repairer, settings.repairWorkers(), settings.repairBytesPerSecond(), scan, settings.scanInterval(),
                 () -> probeAll(set));

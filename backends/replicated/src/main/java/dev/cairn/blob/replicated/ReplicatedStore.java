@@ -180,8 +180,11 @@ class ReplicatedStore implements BlobStore {
         WriteOptions others = options.withPrecondition(WritePrecondition.NONE);
         FanOutWriter.Plan plan = new FanOutWriter.Plan(replicas.all(), needed(), settings.writePolicy() == WritePolicy.QUORUM,
                 authority, i -> repairs.enqueue(key, i, RepairSink.Reason.WRITE_FAILED));
-        return fanOut.write(key, source, options.expectedChecksums(), plan,
-                (i, body) -> replicas.store(i).write(key, body, i == authority ? options : others));
+        return fanOut.write(key, source, options.expectedChecksums(), plan, (i, body) -> {
+            ObjectInfo published = replicas.store(i).write(key, body, i == authority ? options : others);
+            reads.repaired(key, i); // a fresh version there: a copy once found corrupt is trusted again
+            return published;
+        });
     }
 
     /**

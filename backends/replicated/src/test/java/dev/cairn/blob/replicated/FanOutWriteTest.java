@@ -59,11 +59,11 @@ class FanOutWriteTest {
         try (ReplicaSetFixture f = ReplicaSetFixture.memory(dir, 3, WritePolicy.ALL)) {
             f.store.createBucket("b");
             ObjectInfo v1 = f.store.write(KEY, ObjectSource.of(randomBytes(200_000, 1)), WriteOptions.DEFAULTS);
-            f.raw.get(2).down = true;
+            f.faults.get(2).down(true);
             BlobStoreException e = assertBlobError(BlobError.UNAVAILABLE,
                     () -> f.store.write(KEY, ObjectSource.of(randomBytes(200_000, 2)), WriteOptions.DEFAULTS));
             assertTrue(e.getMessage().contains("r2"), e.getMessage());
-            f.raw.get(2).down = false;
+            f.faults.get(2).down(false);
             for (int i = 0; i < 3; i++) {
                 assertEquals(v1.etag(), f.statOn(i, KEY).etag(), "r" + i + " must keep the previous version");
             }
@@ -75,14 +75,14 @@ class FanOutWriteTest {
     void underQuorumADownReplicaIsQueuedAndTheRepairWorkerBringsItBackByteIdentical() throws Exception {
         try (ReplicaSetFixture f = ReplicaSetFixture.memory(dir, 3, WritePolicy.QUORUM)) {
             f.store.createBucket("b");
-            f.raw.get(2).down = true;
+            f.faults.get(2).down(true);
             byte[] body = randomBytes(1 << 20, 3);
             ObjectInfo written = f.store.write(KEY, ObjectSource.of(body), WriteOptions.DEFAULTS);
             ReplicaSetFixture.await("a write_failed repair task", Duration.ofSeconds(10),
                     () -> f.counter("repair.tasks", "reason", "write_failed") >= 1);
             ReplicaSetFixture.await("rf_observed to drop", Duration.ofSeconds(10), () -> f.gauge("rf.observed") == 2);
             assertEquals(3, f.gauge("rf.target"));
-            f.raw.get(2).down = false;
+            f.faults.get(2).down(false);
             ReplicaSetFixture.await("r2 repaired", Duration.ofSeconds(30), () -> ReplicaSetFixture.holds(f.raw.get(2), KEY, written));
             assertArrayEquals(body, readAll(f.raw.get(2), KEY));
             ReplicaSetFixture.await("rf_observed back to rf", Duration.ofSeconds(10), () -> f.gauge("rf.observed") == 3);

@@ -59,12 +59,12 @@ class RepairBehaviourTest {
         try (ReplicaSetFixture f = ReplicaSetFixture.memory(dir, 3, WritePolicy.QUORUM)) {
             f.store.createBucket("b");
             ObjectInfo v1 = f.store.write(KEY, ObjectSource.of(utf8("doomed")), WriteOptions.DEFAULTS);
-            f.raw.get(0).down = true;
+            f.faults.get(0).down(true);
             f.store.delete(KEY);
             assertBlobError(BlobError.NO_SUCH_KEY, () -> f.store.stat(KEY));
-            assertEquals(v1.etag(), f.raw.get(0).delegateStat(KEY).etag(), "the down replica still has it");
+            assertEquals(v1.etag(), f.backends.get(0).stat(KEY).etag(), "the down replica still has it");
             assertTrue(f.counter("repair.tasks", "reason", "delete_failed") >= 1);
-            f.raw.get(0).down = false;
+            f.faults.get(0).down(false);
             ReplicaSetFixture.await("the delete finished on r0", Duration.ofSeconds(30), () -> {
                 try {
                     f.raw.get(0).stat(KEY);
@@ -91,7 +91,7 @@ class RepairBehaviourTest {
             byte[] body = randomBytes(4 << 20, 9);
             ObjectInfo written = f.store.write(KEY, ObjectSource.of(body), WriteOptions.DEFAULTS);
             assertTrue(ReplicaSetFixture.holds(f.raw.get(0), KEY, written) && ReplicaSetFixture.holds(f.raw.get(1), KEY, written));
-            assertBlobError(BlobError.NO_SUCH_KEY, () -> f.raw.get(2).delegateStat(KEY));
+            assertBlobError(BlobError.NO_SUCH_KEY, () -> f.backends.get(2).stat(KEY));
             slow.stalled = false;
             ReplicaSetFixture.await("the laggard repaired", Duration.ofSeconds(30), () -> ReplicaSetFixture.holds(f.raw.get(2), KEY, written));
             assertArrayEquals(body, readAll(f.raw.get(2), KEY));

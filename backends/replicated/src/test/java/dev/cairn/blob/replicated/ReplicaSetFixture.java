@@ -3,6 +3,8 @@ package dev.cairn.blob.replicated;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.ObjectInfo;
+import dev.cairn.blob.testkit.faults.Faults;
+import dev.cairn.blob.testkit.faults.FaultyBlobStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -11,16 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** A replicated store over memory or local replicas that a test can take down, with its meters. */
+/** A replicated store over memory or local replicas that a test can take down ({@link Faults}), with its meters. */
 final class ReplicaSetFixture implements AutoCloseable {
-    final List<DownableStore> raw = new ArrayList<>();
+    /** Each replica as the set sees it: the backend behind its {@link FaultyBlobStore}. */
+    final List<BlobStore> raw = new ArrayList<>();
+    /** The backends themselves, reachable whatever the faults. */
+    final List<BlobStore> backends = new ArrayList<>();
+    final List<Faults> faults = new ArrayList<>();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final BlobStore store;
 
     ReplicaSetFixture(List<BlobStore> backends, ReplicationSettings settings) {
         List<Replica> replicas = new ArrayList<>();
         for (int i = 0; i < backends.size(); i++) {
-            DownableStore d = new DownableStore(backends.get(i));
+            Faults f = new Faults();
+            BlobStore d = FaultyBlobStore.wrap(backends.get(i), f);
+            this.backends.add(backends.get(i));
+            faults.add(f);
             raw.add(d);
             replicas.add(new Replica("r" + i, d));
         }

@@ -64,15 +64,15 @@ class ReplicatedHealthTest {
     void quorumStaysWritableWithOneReplicaDownAndAllDoesNot() {
         try (ReplicaSetFixture quorum = ReplicaSetFixture.memory(dir.resolve("q"), 3, WritePolicy.QUORUM);
                 ReplicaSetFixture all = ReplicaSetFixture.memory(dir.resolve("a"), 3, WritePolicy.ALL)) {
-            quorum.raw.get(1).down = true;
-            all.raw.get(1).down = true;
+            quorum.faults.get(1).down(true);
+            all.faults.get(1).down(true);
             HealthReport q = quorum.store.health();
             assertTrue(q.readable() && q.writable(), q.detail());
             assertTrue(q.detail().contains("r1"), q.detail());
             HealthReport a = all.store.health();
             assertTrue(a.readable(), a.detail());
             assertFalse(a.writable(), a.detail());
-            quorum.raw.get(2).down = true;
+            quorum.faults.get(2).down(true);
             HealthReport q2 = quorum.store.health();
             assertFalse(q2.readable(), "one replica cannot answer 404 for a quorum set: " + q2.detail());
             assertFalse(q2.writable());

@@ -63,10 +63,10 @@ class ReplicatedMultipartTest {
     void aReplicaThatMissedTheUploadIsRepairedAsMultipartWithTheSameEtag() throws Exception {
         try (ReplicaSetFixture f = ReplicaSetFixture.memory(dir, 3, WritePolicy.QUORUM)) {
             f.store.createBucket("b");
-            f.raw.get(1).down = true;
+            f.faults.get(1).down(true);
             ObjectInfo done = upload((SupportsMultipart) f.store);
-            assertBlobError(BlobError.NO_SUCH_KEY, () -> f.raw.get(1).delegateStat(KEY));
-            f.raw.get(1).down = false;
+            assertBlobError(BlobError.NO_SUCH_KEY, () -> f.backends.get(1).stat(KEY));
+            f.faults.get(1).down(false);
             ReplicaSetFixture.await("r1 repaired", Duration.ofSeconds(30), () -> ReplicaSetFixture.holds(f.raw.get(1), KEY, done));
             ObjectInfo repaired = f.statOn(1, KEY);
             assertEquals(done.etag(), repaired.etag());
