@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * demoted while its latency estimate exceeds the hedge delay — it would be hedged on every call —
  * or while its last answer was a retryable error.
  *
- * <p>The estimate is an EWMA (weight 1/4) of the latencies of every call that reached the replica,
- * winners and losers alike (losers run to completion, so their latencies are seen). A call still
+ * <p>The estimate is an EWMA (weight 1/4, seeded by the first answer) of the latencies of every
+ * call that reached the replica, winners and losers alike (losers run to completion, so their latencies are seen). A call still
  * unanswered when its hedge delay passed raises the estimate at once to at least the time it has
  * taken, so a replica that stops answering is demoted on the first call that waits for it, not
  * when that call finally ends.
@@ -137,7 +137,8 @@ final class HedgeOrder {
         long sample = Math.max(0, nanos);
         while (true) {
             long old = estimateNanos.get(replica);
-            long next = old + (sample - old) / 4;
+            // the first answer is the estimate, not a quarter of it
+            long next = old == 0 ? Math.max(1, sample) : old + (sample - old) / 4;
             if (estimateNanos.compareAndSet(replica, old, next)) {
                 return;
             }
