@@ -53,6 +53,8 @@ class HedgeOrderReadsTest {
         try (HedgeFixture f = new HedgeFixture(3, DEFAULTS, 1)) {
             f.putEverywhere(KEY, DATA);
             Faults failing = f.faults.get(0).errors(1.0, BlobError.UNAVAILABLE).only(Operation.READ);
+            // a little latency on the healthy replica, so the probe at read 100 fails while it is busy
+            f.faults.get(1).latency(Duration.ofMillis(5), Duration.ZERO).only(Operation.READ);
             for (int i = 0; i < 150; i++) {
                 assertArrayEquals(DATA, f.readWhole(KEY));
             }
