@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * or while its last answer was a retryable error.
  *
  * <p>The estimate is an EWMA (weight 1/4, seeded by the first answer) of the latencies of every
- * call that reached the replica, winners and losers alike (losers run to completion, so their latencies are seen). A call still
- * unanswered when its hedge delay passed raises the estimate at once to at least the time it has
- * taken, so a replica that stops answering is demoted on the first call that waits for it, not
- * when that call finally ends.
+ * call that reached the replica, winners and losers alike (losers run to completion, so their
+ * latencies are seen). A call still unanswered when its hedge delay passed raises the estimate at
+ * once to at least the time it has taken, so a replica that stops answering is demoted on the
+ * first call that waits for it, not when that call finally ends.
  *
  * <p>A demoted replica is measured whenever it is asked (hedge, failover), and every
  * {@code probeEvery}-th call names one demoted replica as a probe: the caller asks it in
@@ -44,7 +44,8 @@ final class HedgeOrder {
      *     (no hedging) leave latency out of the order, only failures demote
      * @param adaptive false keeps the configured order for every call (measurements are still kept)
      * @param probeEvery one call in this many probes a demoted replica
-     * @throws IllegalArgumentException for no replicas, more than {@link #MAX_REPLICAS}, or a probeEvery below 1
+     * @throws IllegalArgumentException for no replicas, more than {@link #MAX_REPLICAS}, or a
+     *     probeEvery below 1
      */
     HedgeOrder(int count, long delayNanos, boolean adaptive, int probeEvery) {
         if (count < 1 || count > MAX_REPLICAS || probeEvery < 1) {

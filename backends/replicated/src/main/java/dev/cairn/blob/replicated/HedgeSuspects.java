@@ -44,7 +44,8 @@ final class HedgeSuspects {
 
     /**
      * Moves the suspects of {@code key} to the end of {@code order} (replica indexes), in place; the
-     * others and the suspects each keep their relative order.
+     * others and the suspects each keep their relative order. At most 64 entries (a replica set's
+     * limit, {@link HedgeOrder#MAX_REPLICAS}).
      */
     void moveLast(BlobKey key, int[] order) {
         long suspect = 0;
