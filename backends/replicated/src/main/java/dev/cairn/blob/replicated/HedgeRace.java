@@ -40,7 +40,9 @@ final class HedgeRace<T> {
     }
 
     private final Plan plan;
+    private final HedgeOrder ranking;
     private final int[] order;
+    private final boolean probe;
     private final BlobKey key;
     private final Call<T> call;
     private final Consumer<T> discard;
@@ -51,12 +53,17 @@ final class HedgeRace<T> {
     private boolean decided;
 
     /**
+     * @param ranking learns every replica's latency and failures from this race
+     * @param probe whether {@code order[1]} is a probe: asked at once with {@code order[0]}, its
+     *     hedge token already taken (see {@link HedgeOrder#probeDue})
      * @param key the object concerned, for MISSING repairs; null for calls that name no object
      * @param discard releases an answer that lost (closes a reader)
      */
-    HedgeRace(Plan plan, int[] order, BlobKey key, Call<T> call, Consumer<T> discard) {
+    HedgeRace(Plan plan, HedgeOrder ranking, int[] order, boolean probe, BlobKey key, Call<T> call, Consumer<T> discard) {
         this.plan = plan;
+        this.ranking = ranking;
         this.order = order;
+        this.probe = probe && order.length > 1;
         this.key = key;
         this.call = call;
         this.discard = discard;
@@ -78,20 +85,35 @@ final class HedgeRace<T> {
         List<Integer> absentOn = new ArrayList<>(2);
         BlobStoreException lastMoveOn = null;
         BlobStoreException lastAbsent = null;
+        int probed = -1;
         try {
+            // the replica the delay timer runs for, and since when
+            int timing = order[next];
+            long launchedAt = System.nanoTime();
             launch(order[next++], false);
             pending++;
-            long deadline = System.nanoTime() + plan.delayNanos();
+            if (probe) {
+                probed = order[next];
+                launch(order[next++], true);
+                pending++;
+                hedged = true;
+            }
+            long deadline = launchedAt + plan.delayNanos();
             while (true) {
                 boolean timed = mayHedge && next < order.length;
                 // a zero delay asks every replica at once, even if an answer is already in
                 Answer<T> a = timed && plan.delayNanos() == 0 ? null : await(timed, deadline);
                 if (a == null) {
+                    if (plan.delayNanos() > 0) {
+                        ranking.stillWaiting(timing, System.nanoTime() - launchedAt);
+                    }
                     if (plan.budget().tryHedge()) {
+                        timing = order[next];
+                        launchedAt = System.nanoTime();
                         launch(order[next++], true);
                         pending++;
                         hedged = true;
-                        deadline = System.nanoTime() + plan.delayNanos();
+                        deadline = launchedAt + plan.delayNanos();
                     } else {
                         // without budget, wait for the replicas already asked; failover still happens
                         plan.metrics().budgetExhausted();
@@ -118,11 +140,16 @@ final class HedgeRace<T> {
                     }
                     case MOVE_ON -> lastMoveOn = a.error();
                 }
-                if (next < order.length) {
+                if (a.replica() == probed && pending > 0) {
+                    // a probe that did not serve is no reason to ask yet another replica
+                    probed = -1;
+                } else if (next < order.length) {
                     plan.metrics().failover();
+                    timing = order[next];
+                    launchedAt = System.nanoTime();
                     launch(order[next++], false);
                     pending++;
-                    deadline = System.nanoTime() + plan.delayNanos();
+                    deadline = launchedAt + plan.delayNanos();
                 } else if (pending == 0) {
                     throw lastMoveOn != null ? lastMoveOn : lastAbsent;
                 }
@@ -150,16 +177,32 @@ final class HedgeRace<T> {
     }
 
     private Answer<T> attempt(int replica, boolean hedge) {
+        long start = System.nanoTime();
         try {
-            return new Answer<>(replica, hedge, Kind.SUCCESS, call.on(replica), null);
+            T value = call.on(replica);
+            ranking.answered(replica, System.nanoTime() - start);
+            return new Answer<>(replica, hedge, Kind.SUCCESS, value, null);
         } catch (BlobStoreException e) {
-            return new Answer<>(replica, hedge, kindOf(e.error()), null, e);
+            Kind kind = kindOf(e.error());
+            observe(replica, kind != Kind.MOVE_ON, start);
+            return new Answer<>(replica, hedge, kind, null, e);
         } catch (VerifyFailedException e) {
+            // a corrupt copy is the key's problem (suspects); a stream that broke is the replica's
+            observe(replica, !e.error().error().retryable(), start);
             return new Answer<>(replica, hedge, Kind.MOVE_ON, null, e.error());
         } catch (RuntimeException e) {
+            ranking.failed(replica);
             // a replica's bug is not an answer about the object: another replica may still serve it
             return new Answer<>(replica, hedge, Kind.MOVE_ON, null,
                     new BlobStoreException(BlobError.INTERNAL, "replicated", key, "replica " + replica + " failed", e));
+        }
+    }
+
+    private void observe(int replica, boolean answered, long start) {
+        if (answered) {
+            ranking.answered(replica, System.nanoTime() - start);
+        } else {
+            ranking.failed(replica);
         }
     }
 

@@ -42,26 +42,33 @@ final class HedgeSuspects {
         return suspects.containsKey(new Suspect(key, replica));
     }
 
-    /** Replica indexes 0..{@code count}-1 in preference order, the suspects of {@code key} moved to the end. */
-    int[] order(BlobKey key, int count) {
-        boolean[] suspect = new boolean[count];
+    /**
+     * Moves the suspects of {@code key} to the end of {@code order} (replica indexes), in place; the
+     * others and the suspects each keep their relative order. At most 64 entries (a replica set's
+     * limit, {@link HedgeOrder#MAX_REPLICAS}).
+     */
+    void moveLast(BlobKey key, int[] order) {
+        long suspect = 0;
         synchronized (this) {
-            if (!suspects.isEmpty()) {
-                for (int i = 0; i < count; i++) {
-                    suspect[i] = suspects.containsKey(new Suspect(key, i));
-                }
+            if (suspects.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < order.length; i++) {
+                suspect |= suspects.containsKey(new Suspect(key, order[i])) ? 1L << i : 0;
             }
         }
-        int[] order = new int[count];
+        if (suspect == 0) {
+            return;
+        }
+        int[] before = order.clone();
         int n = 0;
         for (int pass = 0; pass < 2; pass++) {
-            // first the good copies, then the suspects, each in preference order
-            for (int i = 0; i < count; i++) {
-                if (suspect[i] == (pass == 1)) {
-                    order[n++] = i;
+            // first the good copies, then the suspects
+            for (int i = 0; i < before.length; i++) {
+                if (((suspect & (1L << i)) != 0) == (pass == 1)) {
+                    order[n++] = before[i];
                 }
             }
         }
-        return order;
     }
 }

@@ -23,11 +23,18 @@ import java.util.function.Consumer;
  * and {@code listBuckets} — the idempotent calls, the only ones hedged — asked of the replicas in
  * preference order (docs/adr/0016).
  *
- * <p><b>Hedging.</b> Replica 0 is asked first; if it has not answered within
- * {@link HedgeSettings#delay()}, the next is asked too, and so on, while the {@link HedgeBudget}
+ * <p><b>Hedging.</b> The first replica in the call's order is asked first; if it has not answered
+ * within {@link HedgeSettings#delay()}, the next is asked too, and so on, while the {@link HedgeBudget}
  * allows (at most {@link HedgeSettings#budget()} hedges per first request). The first success
  * wins; answers that lose are discarded, readers closed. Calls in flight are not interrupted
  * (an interrupt would close a local store's file channels); their answers are closed when they come.
+ *
+ * <p><b>Order.</b> The configured preference (the list's order), except that a replica whose
+ * latency estimate exceeds the hedge delay, or whose last answer was a retryable error, is asked
+ * behind the healthy ones; one call in {@value HedgeOrder#DEFAULT_PROBE_EVERY} also asks a demoted
+ * replica in parallel (a probe, paid from the budget) so its recovery is seen ({@link HedgeOrder}).
+ * Reads, metadata calls (stat, bucketExists) and listings keep separate estimates: their latencies
+ * differ by nature.
  *
  * <p><b>Answers.</b> A retryable error ({@link BlobError#retryable()}) moves on to the next replica
  * at once: that failover is not a hedge and needs no budget. A final error (PRECONDITION_FAILED,
@@ -53,16 +60,31 @@ final class HedgedReads implements AutoCloseable {
     private final VerifyOnRead verifier;
     private final ExecutorService executor;
     private final HedgeRace.Plan plan;
+    private final HedgeOrder readOrder;
+    private final HedgeOrder metadataOrder;
+    private final HedgeOrder listingOrder;
 
     /**
      * @param absentQuorum replicas that must answer NO_SUCH_KEY / NO_SUCH_BUCKET before the read
      *     answers it: 1 when every write reaches every replica, {@code rf - writeQuorum + 1} otherwise
      * @param registry receives {@code hedges} and {@code integrity.fail}; null keeps them private
-     * @throws IllegalArgumentException for no replicas or an absentQuorum outside 1..replicas
+     * @throws IllegalArgumentException for no replicas, more than {@value HedgeOrder#MAX_REPLICAS},
+     *     or an absentQuorum outside 1..replicas
      */
     HedgedReads(List<Replica> replicas, HedgeSettings settings, int absentQuorum, RepairSink repairs, MeterRegistry registry) {
-        if (replicas.isEmpty()) {
-            throw new IllegalArgumentException("no replicas");
+        this(replicas, settings, absentQuorum, repairs, registry, true);
+    }
+
+    /**
+     * As above; {@code adaptiveOrder} false asks the replicas in configured order on every call
+     * (tests and benchmarks compare the two).
+     *
+     * @throws IllegalArgumentException as above
+     */
+    HedgedReads(List<Replica> replicas, HedgeSettings settings, int absentQuorum, RepairSink repairs, MeterRegistry registry,
+            boolean adaptiveOrder) {
+        if (replicas.isEmpty() || replicas.size() > HedgeOrder.MAX_REPLICAS) {
+            throw new IllegalArgumentException("need 1.." + HedgeOrder.MAX_REPLICAS + " replicas");
         }
         if (absentQuorum < 1 || absentQuorum > replicas.size()) {
             throw new IllegalArgumentException("absentQuorum must be 1.." + replicas.size());
@@ -73,11 +95,14 @@ final class HedgedReads implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(daemonThreads("cairn-hedge-"));
         this.plan = new HedgeRace.Plan(executor, nanos(settings.delay()), new HedgeBudget(settings.budget()), absentQuorum,
                 metrics, repairs);
+        this.readOrder = new HedgeOrder(replicas.size(), plan.delayNanos(), adaptiveOrder, HedgeOrder.DEFAULT_PROBE_EVERY);
+        this.metadataOrder = new HedgeOrder(replicas.size(), plan.delayNanos(), adaptiveOrder, HedgeOrder.DEFAULT_PROBE_EVERY);
+        this.listingOrder = new HedgeOrder(replicas.size(), plan.delayNanos(), adaptiveOrder, HedgeOrder.DEFAULT_PROBE_EVERY);
     }
 
     /** @throws BlobStoreException as {@link dev.cairn.blob.BlobStore#stat}, answered as described above */
     ObjectInfo stat(BlobKey key) {
-        return race(inOrder(), key, r -> replicas.get(r).store().stat(key), ignored -> { });
+        return race(metadataOrder, null, key, r -> replicas.get(r).store().stat(key), ignored -> { });
     }
 
     /**
@@ -87,23 +112,23 @@ final class HedgedReads implements AutoCloseable {
      *     replica that had the object failed verification
      */
     ObjectReader read(BlobKey key, ReadOptions options) {
-        return race(suspects.order(key, replicas.size()), key, r -> verifier.open(replicas.get(r), r, key, options),
+        return race(readOrder, key, key, r -> verifier.open(replicas.get(r), r, key, options),
                 VerifyOnRead::closeQuietly);
     }
 
     /** @throws BlobStoreException as {@link dev.cairn.blob.BlobStore#list} */
     ListPage list(ListRequest request) {
-        return race(inOrder(), null, r -> replicas.get(r).store().list(request), ignored -> { });
+        return race(listingOrder, null, null, r -> replicas.get(r).store().list(request), ignored -> { });
     }
 
     /** @throws BlobStoreException when no replica could answer */
     boolean bucketExists(String bucket) {
-        return race(inOrder(), null, r -> replicas.get(r).store().bucketExists(bucket), ignored -> { });
+        return race(metadataOrder, null, null, r -> replicas.get(r).store().bucketExists(bucket), ignored -> { });
     }
 
     /** @throws BlobStoreException when no replica could answer */
     List<BucketInfo> listBuckets() {
-        return race(inOrder(), null, r -> replicas.get(r).store().listBuckets(), ignored -> { });
+        return race(listingOrder, null, null, r -> replicas.get(r).store().listBuckets(), ignored -> { });
     }
 
     /**
@@ -125,16 +150,21 @@ final class HedgedReads implements AutoCloseable {
         return metrics.closedLosers();
     }
 
-    private <T> T race(int[] order, BlobKey key, HedgeRace.Call<T> call, Consumer<T> discard) {
-        return new HedgeRace<>(plan, order, key, call, discard).run();
-    }
-
-    private int[] inOrder() {
-        int[] order = new int[replicas.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * @param suspectsOf when not null, the replicas whose copy of this key failed verification go last
+     * @param key the object concerned, for MISSING repairs
+     */
+    private <T> T race(HedgeOrder ranking, BlobKey suspectsOf, BlobKey key, HedgeRace.Call<T> call, Consumer<T> discard) {
+        int probe = ranking.probeDue();
+        if (probe >= 0 && (suspectsOf != null && suspects.isSuspect(suspectsOf, probe) || !plan.budget().tryHedge())) {
+            // a probe is a hedge sent at once: without a token (or to a known-corrupt copy) it is skipped
+            probe = -1;
         }
-        return order;
+        int[] order = ranking.order(probe);
+        if (suspectsOf != null) {
+            suspects.moveLast(suspectsOf, order);
+        }
+        return new HedgeRace<>(plan, ranking, order, probe >= 0 && order[1] == probe, key, call, discard).run();
     }
 
     private static long nanos(Duration d) {

@@ -45,6 +45,11 @@ final class HedgeFixture implements AutoCloseable {
     final HedgedReads reads;
 
     HedgeFixture(int count, HedgeSettings settings, int absentQuorum) {
+        this(count, settings, absentQuorum, true);
+    }
+
+    /** @param adaptiveOrder false: every call asks the replicas in configured order (the old behaviour) */
+    HedgeFixture(int count, HedgeSettings settings, int absentQuorum, boolean adaptiveOrder) {
         for (int i = 0; i < count; i++) {
             BlobStore memory = new MemoryBlobStoreProvider().open(
                     new BackendSettings(Path.of("unused"), Map.of(MemoryBlobStoreProvider.MAX_BYTES, "64MiB")));
@@ -55,7 +60,7 @@ final class HedgeFixture implements AutoCloseable {
             replicas.add(new Replica("r" + i, FaultyBlobStore.wrap(memory, f)));
         }
         reads = new HedgedReads(replicas, settings, absentQuorum,
-                (key, replica, reason) -> repairs.add(new Repair(key, replica, reason)), registry);
+                (key, replica, reason) -> repairs.add(new Repair(key, replica, reason)), registry, adaptiveOrder);
     }
 
     static HedgeSettings hedgeAfter(Duration delay, double budget) {

@@ -16,10 +16,17 @@ class HedgeSuspectsTest {
         HedgeSuspects s = new HedgeSuspects(10);
         s.mark(A, 0);
         s.mark(A, 2);
-        assertArrayEquals(new int[] {1, 3, 0, 2}, s.order(A, 4));
-        assertArrayEquals(new int[] {0, 1, 2, 3}, s.order(B, 4));
+        assertArrayEquals(new int[] {1, 3, 0, 2}, moved(s, A, 0, 1, 2, 3));
+        assertArrayEquals(new int[] {0, 1, 2, 3}, moved(s, B, 0, 1, 2, 3));
+        // the order handed in (here the latency-aware one) is kept among the good copies and the suspects
+        assertArrayEquals(new int[] {3, 1, 2, 0}, moved(s, A, 2, 3, 0, 1));
         s.clear(A, 0);
-        assertArrayEquals(new int[] {0, 1, 3, 2}, s.order(A, 4));
+        assertArrayEquals(new int[] {0, 1, 3, 2}, moved(s, A, 0, 1, 2, 3));
+    }
+
+    private static int[] moved(HedgeSuspects s, BlobKey key, int... order) {
+        s.moveLast(key, order);
+        return order;
     }
 
     @Test

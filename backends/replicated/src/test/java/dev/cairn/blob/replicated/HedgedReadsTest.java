@@ -137,8 +137,9 @@ class HedgedReadsTest {
 
     @Test
     void anEmptyBudgetStopsHedgingAndIsCounted() {
-        // budget 0.01: a bucket of one token, which the first slow read spends
-        try (HedgeFixture f = new HedgeFixture(2, hedgeAfter(Duration.ofMillis(20), 0.01), 1)) {
+        // budget 0.01: a bucket of one token, which the first slow read spends; configured order,
+        // or the second read would go to the fast replica first and never need a hedge
+        try (HedgeFixture f = new HedgeFixture(2, hedgeAfter(Duration.ofMillis(20), 0.01), 1, false)) {
             f.putEverywhere(KEY, DATA);
             f.faults.get(0).latency(Duration.ofMillis(300), Duration.ZERO);
             f.reads.stat(KEY);
@@ -185,7 +186,8 @@ class HedgedReadsTest {
 
     @Test
     void listingAndBucketCallsAreHedgedToo() {
-        try (HedgeFixture f = new HedgeFixture(2, hedgeAfter(Duration.ofMillis(20), 1.0), 1)) {
+        // configured order: each call must hedge, not learn from the last one that replica 0 is slow
+        try (HedgeFixture f = new HedgeFixture(2, hedgeAfter(Duration.ofMillis(20), 1.0), 1, false)) {
             f.putEverywhere(KEY, DATA);
             f.faults.get(0).latency(Duration.ofSeconds(2), Duration.ZERO);
             long start = System.nanoTime();

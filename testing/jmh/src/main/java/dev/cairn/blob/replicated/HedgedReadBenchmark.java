@@ -35,13 +35,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Whole-object reads (16 KiB, verified) through {@link HedgedReads} over three memory replicas,
  * replica 0 answering {@code slowMs} late. SampleTime mode reports p50/p95/p99. {@code delayMs}
- * 30 hedges after 30 ms (budget 1: every read may hedge once); 10000 is hedging off. {@code direct}
+ * 30 hedges after 30 ms; 10000 is hedging off. {@code budget} 1 lets every read hedge once, 0.1 is
+ * the default. {@code order} {@code adaptive} is the latency-aware replica order ({@link HedgeOrder}),
+ * {@code configured} asks replica 0 first on every read (the order before it). {@code direct}
  * reads replica 0 without HedgedReads, the cost baseline of the fast path ({@code slowMs=0}); the
  * stat pair measures the hand-off alone (a stat is not verified).
  *
  * <p>In this package (not {@code dev.cairn.bench}) because HedgedReads is package-private; the
  * class path joins the two jars' halves of the package. Run:
- * {@code java -jar testing/jmh/target/benchmarks.jar HedgedReadBenchmark}.
+ * {@code java -jar testing/jmh/target/benchmarks.jar HedgedReadBenchmark}; the default-budget
+ * comparison alone: {@code ... HedgedReadBenchmark.hedged -p slowMs=200 -p delayMs=30 -p budget=0.1}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -56,6 +59,12 @@ public class HedgedReadBenchmark {
 
     @Param({"30", "10000"})
     public int delayMs;
+
+    @Param({"1.0", "0.1"})
+    public double budget;
+
+    @Param({"adaptive", "configured"})
+    public String order;
 
     private final BlobKey key = new BlobKey("b", "k");
     private final List<BlobStore> stores = new ArrayList<>();
@@ -78,8 +87,8 @@ public class HedgedReadBenchmark {
             stores.add(store);
             replicas.add(new Replica("r" + i, store));
         }
-        reads = new HedgedReads(replicas, new HedgeSettings(Duration.ofMillis(delayMs), 1.0, HedgeSettings.DEFAULT_VERIFY_BUFFER),
-                1, (k, replica, reason) -> { }, null);
+        reads = new HedgedReads(replicas, new HedgeSettings(Duration.ofMillis(delayMs), budget, HedgeSettings.DEFAULT_VERIFY_BUFFER),
+                1, (k, replica, reason) -> { }, null, order.equals("adaptive"));
     }
 
     @TearDown
