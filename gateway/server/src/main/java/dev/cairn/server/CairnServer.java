@@ -7,6 +7,7 @@ import dev.cairn.gateway.s3.S3Api;
 import dev.cairn.gateway.s3.S3Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.cairn.gateway.s3.auth.AccessKeys;
+import dev.cairn.server.admission.AdmissionGate;
 import dev.cairn.server.auth.CredentialStore;
 import dev.cairn.server.auth.S3KeyRing;
 import dev.cairn.server.config.BackendCatalog;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
- * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
+ * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → AdmissionHandler →
+ * JettyHttpContainer}; in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */
@@ -144,6 +146,8 @@ public final class CairnServer implements AutoCloseable {
         server.setStopAtShutdown(false); // Main installs its own hook so the store closes after Jetty drains
         server.setErrorHandler(new JsonErrorHandler());
 
+        CairnConfig.Admission limits = config.admission();
+        AdmissionGate admission = AdmissionGate.create(limits, metrics.registry());
         HttpConfiguration hc = new HttpConfiguration();
         hc.setRequestHeaderSize((int) http.maxHeaderSize());
         hc.setSendServerVersion(false);
@@ -167,7 +171,7 @@ public final class CairnServer implements AutoCloseable {
                 .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
                 // keep Jersey's own status codes instead of routing them to Jetty's error page
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
-                .register(new HealthResource(store))
+                .register(new HealthResource(store, admission.readiness()))
                 .register(new MetricsResource(metrics.registry()))
                 .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
                 .register(new S3Resource(s3Api))
@@ -175,7 +179,9 @@ public final class CairnServer implements AutoCloseable {
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
-        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(jersey), metrics.registry(), config.logging().access())));
+        // refused requests still pass the observer (requests_total), and bad targets are refused before taking a slot
+        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(admission.handler(jersey), limits.maxUriLength()),
+                metrics.registry(), config.logging().access())));
 
         try {
             server.start();
