@@ -8,6 +8,8 @@ import dev.cairn.gateway.s3.S3Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.cairn.gateway.s3.auth.AccessKeys;
 import dev.cairn.server.admission.AdmissionGate;
+import dev.cairn.server.admission.HeaderDeadline;
+import dev.cairn.server.admission.MinimumDataRate;
 import dev.cairn.server.auth.CredentialStore;
 import dev.cairn.server.auth.S3KeyRing;
 import dev.cairn.server.config.BackendCatalog;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -47,7 +50,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
  * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → AdmissionHandler →
- * JettyHttpContainer}; in
+ * MinimumDataRate → JettyHttpContainer}; in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */
@@ -161,6 +164,9 @@ public final class CairnServer implements AutoCloseable {
         connector.setHost(http.host());
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
+        if (!limits.headerTimeout().isZero()) {
+            connector.addBean(new HeaderDeadline(connector, limits.headerTimeout()));
+        }
         server.addConnector(connector);
 
         OapSettings oapSettings = new OapSettings(config.oap().maxBody(), config.oap().maxInflateRatio(), config.oap().maxInflated(),
@@ -180,7 +186,8 @@ public final class CairnServer implements AutoCloseable {
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
         // refused requests still pass the observer (requests_total), and bad targets are refused before taking a slot
-        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(admission.handler(jersey), limits.maxUriLength()),
+        Handler app = limits.minRequestDataRate() > 0 ? new MinimumDataRate(jersey, limits.minRequestDataRate()) : jersey;
+        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(admission.handler(app), limits.maxUriLength()),
                 metrics.registry(), config.logging().access())));
 
         try {
