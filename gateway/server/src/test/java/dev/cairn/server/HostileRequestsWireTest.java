@@ -98,6 +98,8 @@ class HostileRequestsWireTest {
                         400, 403),
                 Arguments.of("NUL in a key", signed("PUT", "/hostile/a%00b", null, Map.of(), new byte[1]), 400, 400),
                 Arguments.of("malformed bucket name", signed("PUT", "/HOSTILE..x", null, Map.of(), new byte[0]), 400, 400),
+                // found by GatewayFuzzTest: Jersey failed building its base URI from this host
+                Arguments.of("a Host with characters no host name has", raw("GET /hostile/k HTTP/1.1", "Host: 127.0.'.1"), 400, 400),
                 Arguments.of("garbage request line", rawBytes("\u0001\u0002 GARBAGE\r\n\r\n"), 400, 400),
                 Arguments.of("conflicting Content-Length", raw("PUT /put HTTP/1.1", "Host: 127.0.0.1", "Content-Length: 5",
                         "Content-Length: 6"), 400, 400));

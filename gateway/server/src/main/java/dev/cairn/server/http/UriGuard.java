@@ -16,8 +16,9 @@ import org.eclipse.jetty.util.Callback;
  * <ul>
  *   <li>longer than {@code http.max-uri-length}: 414;
  *   <li>accepted by Jetty (its URI compliance is permissive so raw S3 keys survive) but not by
- *       {@link java.net.URI}, such as a malformed percent-escape in the query: 400. Jersey's
- *       container builds a {@code URI} from every request and would otherwise fail with a 500.
+ *       {@link java.net.URI}, such as a malformed percent-escape in the query or a Host header with
+ *       characters no host name has: 400. Jersey's container builds a {@code URI} from the target
+ *       and one from the host of every request, and would otherwise fail with a 500.
  * </ul>
  *
  * S3 paths get S3's {@code InvalidURI} error XML; the gateway's own routes get problem+json.
@@ -47,6 +48,8 @@ public final class UriGuard extends Handler.Wrapper {
         }
         try {
             new URI(uri.asString());
+            // Jersey also builds the base URI from the Host header; a host such as 127.0.'.1 fails there
+            new URI(uri.getScheme(), null, Request.getServerName(request), Request.getServerPort(request), "/", null, null);
         } catch (URISyntaxException e) {
             reject(request, response, callback, 400, "the request target is not a valid URI");
             return true;
