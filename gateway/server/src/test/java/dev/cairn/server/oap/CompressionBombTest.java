@@ -99,6 +99,7 @@ class CompressionBombTest {
         assertEquals(status, r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(nanos < TIME_BOUND_NANOS, "answered after " + nanos / 1_000_000 + " ms");
         long growth = peak.get() - baseline;
+        System.out.printf("bomb answered %d in %d ms, heap +%d MiB%n", r.statusCode(), nanos / 1_000_000, growth >> 20);
         // garbage counts too (the sampler cannot tell it from live data), so the bound is loose but far below 512 MiB
         assertTrue(growth < HEAP_GROWTH_BOUND, "heap grew by " + (growth >> 20) + " MiB during the request");
     }
