@@ -69,10 +69,12 @@ public final class ReadinessProbe {
             writeReasons = List.copyOf(writeReasons);
         }
 
+        /** True when nothing stands against reads. */
         public boolean readReady() {
             return readReasons.isEmpty();
         }
 
+        /** True when nothing stands against writes. */
         public boolean writeReady() {
             return writeReasons.isEmpty();
         }

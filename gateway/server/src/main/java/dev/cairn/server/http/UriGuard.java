@@ -29,6 +29,7 @@ public final class UriGuard extends Handler.Wrapper {
 
     private final int maxUriLength;
 
+    /** A guard with no length limit of its own (Jetty's header size still applies). */
     public UriGuard(Handler handler) {
         this(handler, UNLIMITED);
     }
