@@ -49,8 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
- * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → AdmissionHandler →
- * MinimumDataRate → JettyHttpContainer}; in
+ * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */
@@ -185,6 +184,7 @@ public final class CairnServer implements AutoCloseable {
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
+        // GracefulHandler → RequestObserver → UriGuard → AdmissionHandler → MinimumDataRate → Jersey:
         // refused requests still pass the observer (requests_total), and bad targets are refused before taking a slot
         Handler app = limits.minRequestDataRate() > 0 ? new MinimumDataRate(jersey, limits.minRequestDataRate()) : jersey;
         server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(admission.handler(app), limits.maxUriLength()),
