@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *       bucket, a fresh prefix per gateway;
  *   <li>{@code gcs}: the GCS backend on fake-gcs-server ({@link FakeGcsServer#shared()}), one
  *       emulator bucket, a fresh prefix per gateway;
+ *   <li>{@code replicated}: a replica set of two, {@code [local, s3@LocalStack]} (ADR 0015): the
+ *       local replica in the gateway's data directory, the S3 replica as in {@code s3}; every
+ *       write goes to both, reads are hedged across them;
  *   <li>further backends add a case to {@link #settings}.
  * </ul>
  */
@@ -55,7 +58,15 @@ final class BackendLane {
             case "memory", "local" -> { }
             case "s3" -> m.putAll(s3());
             case "gcs" -> m.putAll(gcs());
-            default -> throw new IllegalStateException(PROPERTY + "=" + backend + " is not a backend lane (memory, local, s3, gcs)");
+            case "replicated" -> {
+                m.remove("backend");
+                m.put("replication.replicas", "near,cloud");
+                m.put("replica.near.backend", "local");
+                m.put("replica.cloud.backend", "s3");
+                s3().forEach((k, v) -> m.put("replica.cloud." + k, v));
+            }
+            default -> throw new IllegalStateException(PROPERTY + "=" + backend
+                    + " is not a backend lane (memory, local, s3, gcs, replicated)");
         }
         return m;
     }

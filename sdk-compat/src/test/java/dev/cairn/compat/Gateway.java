@@ -44,7 +44,7 @@ final class Gateway implements AutoCloseable {
         settings.put("secret-key", SECRET_KEY);
         settings.put("oap.write-token", "compat-oap-token");
         // temp dirs may sit on a nearly full disk; the local backend's default floor would refuse writes
-        if (backend.equals("local")) {
+        if (backend.equals("local") || backend.equals("replicated")) {
             settings.put("local.min-free", "1MiB");
         }
         settings.putAll(extra);

@@ -48,8 +48,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway: Jetty with the Jersey application, one storage backend, one metrics
- * registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
+ * The running gateway: Jetty with the Jersey application, one store (a backend or a replica set,
+ * under the chunk cache: {@link StoreAssembly}), one metrics registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */
@@ -113,8 +113,15 @@ public final class CairnServer implements AutoCloseable {
     static CairnServer start(CairnConfig config, PrintStream console, List<Object> extraComponents, S3ApiFactory s3) {
         CairnConfig.Credentials credentials = new CredentialStore(config.storage().dataDir(), console).resolve(config.credentials());
         AccessKeys accessKeys = S3KeyRing.assemble(credentials, config.s3());
-        BlobStore store = BackendCatalog.discover().open(config.storage());
+        // the registry comes first: the cache and replica set register their meters as they open
         MetricsRegistry metrics = new MetricsRegistry();
+        BlobStore store;
+        try {
+            store = StoreAssembly.open(config, BackendCatalog.discover(), metrics.registry());
+        } catch (RuntimeException | Error e) {
+            metrics.close();
+            throw e;
+        }
         try {
             CairnConfig.S3 c = config.s3();
             S3Settings s3Settings = new S3Settings(c.region(), c.strictRegion(), c.virtualHostDomain(), accessKeys,

@@ -13,11 +13,14 @@ import java.util.Objects;
  * @param repairWorkers how many repair workers run
  * @param scanInterval time between two anti-entropy scans; {@link Duration#ZERO} disables the scan
  *     (the repair queue still runs)
+ * @param scanKeysPerSecond the pace of the scan: keys compared across the replicas per second
+ *     (each may cost a stat per replica); 500 by default
  */
 public record ReplicationSettings(int rf, WritePolicy writePolicy, HedgeSettings hedge, long repairBytesPerSecond,
-        int repairWorkers, Duration scanInterval) {
+        int repairWorkers, Duration scanInterval, long scanKeysPerSecond) {
     public static final long DEFAULT_REPAIR_RATE = 50L << 20;
     public static final Duration DEFAULT_SCAN_INTERVAL = Duration.ofHours(1);
+    public static final long DEFAULT_SCAN_KEYS_PER_SECOND = 500;
 
     public ReplicationSettings {
         Objects.requireNonNull(writePolicy, "writePolicy");
@@ -35,6 +38,15 @@ public record ReplicationSettings(int rf, WritePolicy writePolicy, HedgeSettings
         if (scanInterval.isNegative()) {
             throw new IllegalArgumentException("scan interval must not be negative");
         }
+        if (scanKeysPerSecond < 1) {
+            throw new IllegalArgumentException("scan pace must be at least 1 key per second");
+        }
+    }
+
+    /** Settings with the default scan pace. */
+    public ReplicationSettings(int rf, WritePolicy writePolicy, HedgeSettings hedge, long repairBytesPerSecond, int repairWorkers,
+            Duration scanInterval) {
+        this(rf, writePolicy, hedge, repairBytesPerSecond, repairWorkers, scanInterval, DEFAULT_SCAN_KEYS_PER_SECOND);
     }
 
     /** Defaults for {@code rf} replicas: write to all, hedge after 30 ms, repair at 50 MiB/s with one worker, scan hourly. */

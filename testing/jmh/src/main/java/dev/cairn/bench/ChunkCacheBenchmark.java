@@ -1,0 +1,134 @@
+package dev.cairn.bench;
+
+import dev.cairn.blob.BackendSettings;
+import dev.cairn.blob.BlobKey;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ByteRange;
+import dev.cairn.blob.ObjectInfo;
+import dev.cairn.blob.ObjectReader;
+import dev.cairn.blob.ObjectSource;
+import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.WriteOptions;
+import dev.cairn.blob.local.LocalBlobStoreProvider;
+import dev.cairn.cache.CacheSettings;
+import dev.cairn.cache.ChunkCache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The chunk cache (docs/adr/0014) against the local store it sits on: a 64 KiB range at a random
+ * (unaligned, so usually two chunks) offset of a 4 MiB object, cold (the local store directly),
+ * hot with the identity revalidated by a stat on every read (the default), and hot with the
+ * identity remembered (a metadata TTL); and the cost of a 4 MiB put with and without the cache's
+ * copy of the written bytes. Local runs without fsync, so the numbers are the software's, not the
+ * disk's.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
+public class ChunkCacheBenchmark {
+    private static final int OBJECT = 4 << 20;
+    private static final int RANGE = 64 << 10;
+    private static final BlobKey KEY = new BlobKey("bench", "object");
+
+    private Path dir;
+    private BlobStore local;
+    private BlobStore revalidating;
+    private BlobStore remembering;
+    private byte[] data;
+    private final byte[] scratch = new byte[RANGE];
+    private final Random random = new Random(7);
+    private int puts;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        dir = Files.createTempDirectory("chunk-cache-bench");
+        local = new LocalBlobStoreProvider().open(new BackendSettings(dir,
+                Map.of(LocalBlobStoreProvider.MIN_FREE, "0", LocalBlobStoreProvider.FSYNC, "false")));
+        local.createBucket("bench");
+        data = new byte[OBJECT];
+        random.nextBytes(data);
+        local.write(KEY, ObjectSource.of(data), WriteOptions.DEFAULTS);
+        revalidating = ChunkCache.decorate(local, CacheSettings.defaults(), new SimpleMeterRegistry());
+        CacheSettings ttl = new CacheSettings(CacheSettings.DEFAULT_MAX_BYTES, CacheSettings.DEFAULT_CHUNK_SIZE,
+                CacheSettings.DEFAULT_FILL_LIMIT, Duration.ofMinutes(1), Set.of());
+        remembering = ChunkCache.decorate(local, ttl, new SimpleMeterRegistry());
+        rangeRead(revalidating); // loads the object into each cache
+        rangeRead(remembering);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        local.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Benchmark
+    public long rangeCold() {
+        return rangeRead(local);
+    }
+
+    @Benchmark
+    public long rangeHotRevalidated() {
+        return rangeRead(revalidating);
+    }
+
+    @Benchmark
+    public long rangeHotRemembered() {
+        return rangeRead(remembering);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ObjectInfo putLocal() {
+        return local.write(new BlobKey("bench", "put-" + (puts++ & 7)), ObjectSource.of(data), WriteOptions.DEFAULTS);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ObjectInfo putThroughCache() {
+        return revalidating.write(new BlobKey("bench", "put-" + (puts++ & 7)), ObjectSource.of(data), WriteOptions.DEFAULTS);
+    }
+
+    private long rangeRead(BlobStore store) {
+        long first = random.nextInt(OBJECT - RANGE);
+        try (ObjectReader reader = store.read(KEY, ReadOptions.range(new ByteRange.Closed(first, first + RANGE - 1)));
+                InputStream in = reader.stream()) {
+            long total = 0;
+            for (int n; (n = in.read(scratch)) >= 0; ) {
+                total += n;
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
