@@ -7,6 +7,9 @@ import dev.cairn.gateway.s3.S3Api;
 import dev.cairn.gateway.s3.S3Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.cairn.gateway.s3.auth.AccessKeys;
+import dev.cairn.server.admission.AdmissionGate;
+import dev.cairn.server.admission.HeaderDeadline;
+import dev.cairn.server.admission.MinimumDataRate;
 import dev.cairn.server.auth.CredentialStore;
 import dev.cairn.server.auth.S3KeyRing;
 import dev.cairn.server.config.BackendCatalog;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -151,6 +155,8 @@ public final class CairnServer implements AutoCloseable {
         server.setStopAtShutdown(false); // Main installs its own hook so the store closes after Jetty drains
         server.setErrorHandler(new JsonErrorHandler());
 
+        CairnConfig.Admission limits = config.admission();
+        AdmissionGate admission = AdmissionGate.create(limits, metrics.registry());
         HttpConfiguration hc = new HttpConfiguration();
         hc.setRequestHeaderSize((int) http.maxHeaderSize());
         hc.setSendServerVersion(false);
@@ -164,6 +170,9 @@ public final class CairnServer implements AutoCloseable {
         connector.setHost(http.host());
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
+        if (!limits.headerTimeout().isZero()) {
+            connector.addBean(new HeaderDeadline(connector, limits.headerTimeout()));
+        }
         server.addConnector(connector);
 
         OapSettings oapSettings = new OapSettings(config.oap().maxBody(), config.oap().maxInflateRatio(), config.oap().maxInflated(),
@@ -174,7 +183,7 @@ public final class CairnServer implements AutoCloseable {
                 .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
                 // keep Jersey's own status codes instead of routing them to Jetty's error page
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
-                .register(new HealthResource(store))
+                .register(new HealthResource(store, admission.readiness()))
                 .register(new MetricsResource(metrics.registry()))
                 .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
                 .register(new S3Resource(s3Api))
@@ -182,7 +191,11 @@ public final class CairnServer implements AutoCloseable {
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
-        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(jersey), metrics.registry(), config.logging().access())));
+        // GracefulHandler → RequestObserver → UriGuard → AdmissionHandler → MinimumDataRate → Jersey:
+        // refused requests still pass the observer (requests_total), and bad targets are refused before taking a slot
+        Handler app = limits.minRequestDataRate() > 0 ? new MinimumDataRate(jersey, limits.minRequestDataRate()) : jersey;
+        server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(admission.handler(app), limits.maxUriLength()),
+                metrics.registry(), config.logging().access())));
 
         try {
             server.start();

@@ -78,16 +78,19 @@ class CairnServerTest {
 
         HttpResponse<String> ready = Http.get(server.baseUri(), "/readyz");
         assertEquals(200, ready.statusCode(), ready.body());
-        assertEquals("{\"ready\":true,\"read\":true,\"write\":true,\"backend\":\"memory\",\"detail\":\"ok\"}", ready.body());
+        assertEquals("{\"ready\":true,\"read\":{\"ready\":true,\"reasons\":[]},\"write\":{\"ready\":true,\"reasons\":[]},"
+                + "\"backend\":\"memory\",\"detail\":\"ok\"}", ready.body());
     }
 
     @Test
-    void readyzIs503WhenTheBackendCannotWrite() throws Exception {
+    void readyzReportsWritesNotReadyButStays200WhenTheBackendCannotWrite() throws Exception {
         // far more free space demanded than any disk has: the local backend reports itself not writable
         start(Map.of("backend", "local", "local.min-free", "1000000TiB"));
         HttpResponse<String> ready = Http.get(server.baseUri(), "/readyz");
-        assertEquals(503, ready.statusCode(), ready.body());
-        assertTrue(ready.body().startsWith("{\"ready\":false,\"read\":true,\"write\":false,\"backend\":\"local\""), ready.body());
+        // reads still work, so the node stays in rotation (ADR 0017); the body says writes are not ready
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().startsWith("{\"ready\":false,\"read\":{\"ready\":true,\"reasons\":[]},"
+                + "\"write\":{\"ready\":false,\"reasons\":[\"backend_not_writable\"]},\"backend\":\"local\""), ready.body());
         assertEquals(200, Http.get(server.baseUri(), "/healthz").statusCode(), "alive even when not ready");
     }
 

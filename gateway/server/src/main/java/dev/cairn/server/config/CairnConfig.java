@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>{@link #toString()} of every part redacts secrets.
  */
 public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credentials credentials, Logging logging, Cache cache,
-        Replication replication) {
+        Replication replication, Admission admission) {
 
     /**
      * @param replication null when objects live in the one backend of {@code storage}; otherwise
@@ -32,6 +32,7 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
         Objects.requireNonNull(s3, "s3");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(admission, "admission");
     }
 
     /** Jetty settings. {@code port} 0 picks a free port. */
@@ -164,6 +165,24 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
             return "Credentials[accessKey=" + Redact.secret(accessKey) + ", secretKey=" + Redact.secret(secretKey)
                     + ", oapWriteToken=" + Redact.secret(oapWriteToken) + "]";
         }
+    }
+
+    /**
+     * What the gateway lets in (ADR 0017): request budgets and the connection limits that guard
+     * against slow or oversized requests.
+     *
+     * @param maxInflight S3 and OAP requests served at once; 0 = unlimited
+     * @param maxRps S3 and OAP requests started per second; 0 = unlimited
+     * @param writeShare writes' share of both budgets, above 0 and at most 1
+     * @param writeHighWater share of {@code maxInflight} in use at which writes are refused, above 0 and at most 1
+     * @param errorRate share of requests ending in a backend 5xx that turns write readiness off
+     * @param errorWindow the sliding window of {@code errorRate}, 1 to 60 seconds
+     * @param headerTimeout longest time a request line and headers may take to arrive; zero disables it
+     * @param minRequestDataRate slowest accepted request body in bytes per second; 0 disables it
+     * @param maxUriLength longest request target in bytes
+     */
+    public record Admission(int maxInflight, int maxRps, double writeShare, double writeHighWater, double errorRate,
+            Duration errorWindow, Duration headerTimeout, long minRequestDataRate, int maxUriLength) {
     }
 
     /** @param level error, warn, info, debug or trace; @param access whether to write the access log */

@@ -75,7 +75,33 @@ final class ConfigBinder {
                 (String) value("access-key"), (String) value("secret-key"), (String) value("oap.write-token"));
         CairnConfig.Logging logging = new CairnConfig.Logging((String) value("log.level"), (Boolean) value("log.access"));
         return new CairnConfig(http, storage, oap, s3, credentials, logging, cache(),
-                new ReplicationBinder(table, settings, this::value, this::bad).bind(storage));
+                new ReplicationBinder(table, settings, this::value, this::bad).bind(storage), admission());
+    }
+
+    private CairnConfig.Admission admission() {
+        double writeShare = (Double) value("admission.write-share");
+        if (writeShare == 0) {
+            throw bad("admission.write-share", "must be above 0% (writes would never be admitted)");
+        }
+        double highWater = (Double) value("admission.write-high-water");
+        if (highWater == 0) {
+            throw bad("admission.write-high-water", "must be above 0% (writes would never be admitted)");
+        }
+        Duration window = (Duration) value("admission.error-window");
+        if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw bad("admission.error-window", "must be between 1s and 60s");
+        }
+        Duration headerTimeout = (Duration) value("http.header-timeout");
+        if (headerTimeout.isNegative()) {
+            throw bad("http.header-timeout", "must not be negative");
+        }
+        long maxUri = (Long) value("http.max-uri-length");
+        if (maxUri < 16 || maxUri > Integer.MAX_VALUE) {
+            throw bad("http.max-uri-length", "must be between 16 bytes and 2GiB");
+        }
+        return new CairnConfig.Admission((Integer) value("admission.max-inflight"), (Integer) value("admission.max-rps"), writeShare,
+                highWater, (Double) value("admission.error-rate"), window, headerTimeout, (Long) value("http.min-request-data-rate"),
+                (int) maxUri);
     }
 
     private CairnConfig.Cache cache() {

@@ -23,6 +23,29 @@ public final class ConfigTable {
                     "Largest request line plus headers; larger requests get 431."),
             ConfigKey.of("http.shutdown-timeout", "10s", ValueType.DURATION,
                     "On shutdown, how long in-flight requests may take to finish."),
+            ConfigKey.of("http.header-timeout", "10s", ValueType.DURATION,
+                    "Close a connection whose request line and headers take longer than this to arrive (slow-loris"
+                            + " defence); 0 disables it."),
+            ConfigKey.of("http.min-request-data-rate", "256", ValueType.SIZE,
+                    "Slowest accepted request body, in bytes per second averaged over the request; slower gets 408."
+                            + " 0 disables it."),
+            ConfigKey.of("http.max-uri-length", "8KiB", ValueType.SIZE,
+                    "Longest request target (path and query); longer gets 414."),
+            ConfigKey.of("admission.max-inflight", "1024", ValueType.COUNT,
+                    "Most S3 and OAP requests served at once (reads and writes together); more get 503 SlowDown (S3)"
+                            + " or 429 (OAP). 0 = unlimited.").withEnvAlias("CAIRN_MAX_INFLIGHT"),
+            ConfigKey.of("admission.max-rps", "0", ValueType.COUNT,
+                    "Most S3 and OAP requests started per second (token bucket, one second of burst). 0 = unlimited.")
+                    .withEnvAlias("CAIRN_MAX_RPS"),
+            ConfigKey.of("admission.write-share", "50%", ValueType.PERCENT,
+                    "Writes' budget as a share of admission.max-inflight and admission.max-rps; reads may use all of both."),
+            ConfigKey.of("admission.write-high-water", "90%", ValueType.PERCENT,
+                    "Writes are refused once this share of admission.max-inflight is in use; reads keep the rest."),
+            ConfigKey.of("admission.error-rate", "25%", ValueType.PERCENT,
+                    "/readyz reports writes not ready while this share of S3/OAP requests in admission.error-window"
+                            + " end in a 5xx from the backend (at least 20 requests)."),
+            ConfigKey.of("admission.error-window", "10s", ValueType.DURATION,
+                    "Sliding window for admission.error-rate (1s to 60s)."),
             ConfigKey.of("backend", "local", ValueType.STRING, "Storage backend (see the backend options below)."),
             ConfigKey.of("data.dir", "./data", ValueType.PATH,
                     "Directory for the local backend's objects and for credentials.properties."),

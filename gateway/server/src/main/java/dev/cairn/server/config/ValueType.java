@@ -38,6 +38,17 @@ public enum ValueType {
             return n;
         }
     },
+    /** A whole number of at least 0 (limits where 0 means unlimited). */
+    COUNT("INT") {
+        @Override
+        Object parse(String text) {
+            int n = parseInt(text);
+            if (n < 0) {
+                throw new IllegalArgumentException("'" + text + "' must be at least 0");
+            }
+            return n;
+        }
+    },
     /** A byte size, see {@link DataSize}. */
     SIZE("SIZE") {
         @Override

@@ -4,55 +4,76 @@ import dev.cairn.gateway.oap.OapApi;
 import dev.cairn.server.observe.RequestIds;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Answers 400 for request targets that Jetty accepts (its URI compliance is permissive so raw S3
- * keys survive) but that {@link java.net.URI} cannot parse, such as a malformed percent-escape in
- * the query. Jersey's container builds a {@code URI} from every request before any resource
- * runs, and would otherwise fail with a 500. S3 paths get S3's {@code InvalidURI} error XML; the
- * gateway's own routes get problem+json.
+ * Refuses request targets before any resource runs:
+ *
+ * <ul>
+ *   <li>longer than {@code http.max-uri-length}: 414;
+ *   <li>accepted by Jetty (its URI compliance is permissive so raw S3 keys survive) but not by
+ *       {@link java.net.URI}, such as a malformed percent-escape in the query or a Host header with
+ *       characters no host name has: 400. Jersey's container builds a {@code URI} from the target
+ *       and one from the host of every request, and would otherwise fail with a 500.
+ * </ul>
+ *
+ * S3 paths get S3's {@code InvalidURI} error XML; the gateway's own routes get problem+json.
  */
 public final class UriGuard extends Handler.Wrapper {
+    /** No limit beyond Jetty's header size. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
 
+    private final int maxUriLength;
+
+    /** A guard with no length limit of its own (Jetty's header size still applies). */
     public UriGuard(Handler handler) {
+        this(handler, UNLIMITED);
+    }
+
+    /** @param maxUriLength longest path plus query (in bytes as sent) answered at all */
+    public UriGuard(Handler handler, int maxUriLength) {
         super(handler);
+        this.maxUriLength = maxUriLength;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        HttpURI uri = request.getHttpURI();
+        if (targetLength(uri) > maxUriLength) {
+            reject(request, response, callback, 414, "the request target is longer than " + maxUriLength + " bytes");
+            return true;
+        }
         try {
-            new URI(request.getHttpURI().asString());
+            new URI(uri.asString());
+            // Jersey also builds the base URI from the Host header; a host such as 127.0.'.1 fails there
+            new URI(uri.getScheme(), null, Request.getServerName(request), Request.getServerPort(request), "/", null, null);
         } catch (URISyntaxException e) {
-            reject(request, response, callback);
+            reject(request, response, callback, 400, "the request target is not a valid URI");
             return true;
         }
         return super.handle(request, response, callback);
     }
 
-    private static void reject(Request request, Response response, Callback callback) {
+    private static long targetLength(HttpURI uri) {
+        String path = uri.getPath();
+        String query = uri.getQuery();
+        return (path == null ? 0 : path.length()) + (query == null ? 0 : query.length() + 1L);
+    }
+
+    private static void reject(Request request, Response response, Callback callback, int status, String detail) {
         String path = request.getHttpURI().getPath();
         String id = RequestIds.of(request);
         boolean s3 = path != null && !OapApi.handles(path) && !path.equals("/healthz") && !path.equals("/readyz")
                 && !path.equals("/metrics");
-        String body;
         if (s3) {
-            body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InvalidURI</Code>"
-                    + "<Message>Couldn't parse the specified URI.</Message><RequestId>" + id + "</RequestId></Error>";
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
+            String message = status == 414 ? "The request target is too long." : "Couldn't parse the specified URI.";
+            DirectErrors.s3(response, callback, status, "InvalidURI", message, id, null);
         } else {
-            body = Problem.json(400, "Bad Request", "the request target is not a valid URI", null, id);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            DirectErrors.problem(response, callback, status, status == 414 ? "URI Too Long" : "Bad Request", detail, id, null);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(400);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 }
