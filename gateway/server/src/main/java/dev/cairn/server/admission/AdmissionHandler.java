@@ -1,13 +1,11 @@
 package dev.cairn.server.admission;
 
 import dev.cairn.server.http.DirectErrors;
+import dev.cairn.server.http.ExchangeEnd;
 import dev.cairn.server.observe.RequestIds;
 import dev.cairn.server.observe.Route;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -18,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
  * always pass. A refused S3 request gets {@code 503 SlowDown}, a refused OAP request
  * {@code 429} problem+json, both with {@code Retry-After: 1}; the refusal is counted in
  * {@code rejected_total{reason}} and touches no backend. An admitted request holds its slot until
- * its response completes, fails or aborts, and then releases it exactly once.
+ * its exchange ends (see {@link ExchangeEnd}: completed, failed, a failed write or a closed
+ * connection), and then releases it exactly once.
  */
 final class AdmissionHandler extends Handler.Wrapper {
     private static final String RETRY_AFTER = "1";
@@ -62,19 +61,17 @@ final class AdmissionHandler extends Handler.Wrapper {
             refuse(route, request, response, callback);
             return true;
         }
-        Admitted admitted = new Admitted(callback, kind, response, request.getConnectionMetaData().getConnection());
-        boolean handled;
-        try {
-            handled = super.handle(request, new WatchedResponse(request, response, admitted), admitted);
-        } catch (Throwable t) {
-            // Jetty fails the original callback itself; ours would never hear of it
-            admitted.release();
-            throw t;
-        }
-        if (!handled) {
-            admitted.release();
-        }
-        return handled;
+        return ExchangeEnd.handle(getHandler(), request, response, callback, how -> {
+            controller.release(kind);
+            switch (how) {
+                case SUCCEEDED -> errors.record(response.getStatus() >= 500);
+                // usually the client went away; not evidence against the backend
+                case FAILED -> errors.record(false);
+                // a failed write or closed connection (the client left) and Jetty's own answers record nothing
+                default -> {
+                }
+            }
+        });
     }
 
     private static void refuse(Route route, Request request, Response response, Callback callback) {
@@ -84,75 +81,6 @@ final class AdmissionHandler extends Handler.Wrapper {
         } else {
             DirectErrors.problem(response, callback, 429, "Too Many Requests", "the gateway is at its request limit; retry later",
                     id, RETRY_AFTER);
-        }
-    }
-
-    /** Passes writes on, and releases the slot as soon as one fails: the exchange is then over. */
-    private static final class WatchedResponse extends Response.Wrapper {
-        private final Admitted admitted;
-
-        WatchedResponse(Request request, Response wrapped, Admitted admitted) {
-            super(request, wrapped);
-            this.admitted = admitted;
-        }
-
-        @Override
-        public void write(boolean last, ByteBuffer content, Callback callback) {
-            super.write(last, content, new Callback.Nested(callback) {
-                @Override
-                public void failed(Throwable x) {
-                    admitted.release();
-                    super.failed(x);
-                }
-            });
-        }
-    }
-
-    /**
-     * Releases the slot when the exchange ends, however it ends, and records its outcome. Besides
-     * the callback it watches the response's writes and the connection: when writing a response
-     * fails, Jersey's Jetty container logs the error and never completes the callback, so a failed
-     * write or a closed connection is the only sign such an exchange is over.
-     */
-    private final class Admitted extends Callback.Nested implements Connection.Listener {
-        private final AtomicBoolean released = new AtomicBoolean();
-        private final RequestClass kind;
-        private final Response response;
-        private final Connection connection;
-
-        Admitted(Callback callback, RequestClass kind, Response response, Connection connection) {
-            super(callback);
-            this.kind = kind;
-            this.response = response;
-            this.connection = connection;
-            connection.addEventListener(this);
-        }
-
-        void release() {
-            if (released.compareAndSet(false, true)) {
-                connection.removeEventListener(this);
-                controller.release(kind);
-            }
-        }
-
-        @Override
-        public void onClosed(Connection closed) {
-            release();
-        }
-
-        @Override
-        public void succeeded() {
-            release();
-            errors.record(response.getStatus() >= 500);
-            super.succeeded();
-        }
-
-        @Override
-        public void failed(Throwable x) {
-            release();
-            // usually the client went away; not evidence against the backend
-            errors.record(false);
-            super.failed(x);
         }
     }
 }

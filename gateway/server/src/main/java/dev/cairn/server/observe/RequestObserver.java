@@ -1,8 +1,8 @@
 package dev.cairn.server.observe;
 
+import dev.cairn.server.http.ExchangeEnd;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -38,19 +38,8 @@ public final class RequestObserver extends Handler.Wrapper {
         response.getHeaders().put("x-request-id", exchange.id);
         response.getHeaders().put("x-amz-request-id", exchange.id);
         metrics.started();
-        boolean handled;
-        try {
-            handled = super.handle(new CountingRequest(request, exchange), new CountingResponse(request, response, exchange),
-                    new CompletingCallback(callback, exchange));
-        } catch (Throwable t) {
-            // Jetty fails the original callback itself and answers 500; our wrapper never hears of it
-            exchange.complete(500);
-            throw t;
-        }
-        if (!handled) {
-            exchange.complete(404);
-        }
-        return handled;
+        return ExchangeEnd.handle(getHandler(), new CountingRequest(request, exchange), new CountingResponse(request, response, exchange),
+                callback, exchange::ended);
     }
 
     /** Per-request state. */
@@ -62,7 +51,6 @@ public final class RequestObserver extends Handler.Wrapper {
         final Route route;
         final AtomicLong bytesIn = new AtomicLong();
         final AtomicLong bytesOut = new AtomicLong();
-        final AtomicBoolean done = new AtomicBoolean();
 
         Exchange(Request request, Response response, Route route) {
             this.request = request;
@@ -70,17 +58,25 @@ public final class RequestObserver extends Handler.Wrapper {
             this.route = route;
         }
 
-        /** Records once, whichever way the request ends. */
-        void complete(int status) {
-            if (!done.compareAndSet(false, true)) {
-                return;
-            }
+        /** Records the request; {@link ExchangeEnd} calls it once, whichever way the request ends. */
+        private void complete(int status) {
             long nanos = System.nanoTime() - startNanos;
             metrics.completed(route, status, bytesIn.get(), bytesOut.get(), nanos);
             if (accessLog && ACCESS.isInfoEnabled()) {
                 ACCESS.info("id={} method={} route={} status={} in={} out={} ms={}", id, request.getMethod(), route.label(), status,
                         bytesIn.get(), bytesOut.get(), String.format("%.1f", nanos / 1e6));
             }
+        }
+
+        void ended(ExchangeEnd.How how) {
+            complete(switch (how) {
+                case SUCCEEDED -> statusOnSuccess();
+                // a write failure or a closed connection ends the exchange as Jetty ends a failed one
+                case FAILED, WRITE_FAILED, CONNECTION_CLOSED -> statusOnFailure();
+                case NOT_HANDLED -> 404;
+                // Jetty answers the request with its 500 error page
+                case THREW -> 500;
+            });
         }
 
         int statusOnSuccess() {
@@ -126,27 +122,6 @@ public final class RequestObserver extends Handler.Wrapper {
                 exchange.bytesOut.addAndGet(content.remaining());
             }
             super.write(last, content, callback);
-        }
-    }
-
-    private static final class CompletingCallback extends Callback.Nested {
-        private final Exchange exchange;
-
-        CompletingCallback(Callback callback, Exchange exchange) {
-            super(callback);
-            this.exchange = exchange;
-        }
-
-        @Override
-        public void succeeded() {
-            exchange.complete(exchange.statusOnSuccess());
-            super.succeeded();
-        }
-
-        @Override
-        public void failed(Throwable x) {
-            exchange.complete(exchange.statusOnFailure());
-            super.failed(x);
         }
     }
 }

@@ -1,0 +1,99 @@
+package dev.cairn.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.server.config.CairnConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client that resets its connection part-way through a large response: the request must leave
+ * {@code inflight}, be counted once in {@code requests_total}, and not hold up a graceful close.
+ * Jersey's Jetty container never completes the Jetty callback when a response write fails, so
+ * without {@code ExchangeEnd} this request stayed in flight until the shutdown timeout.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ClientResetWireTest {
+    private static final String TOKEN = "client-reset-token";
+    private static final int BLOB_BYTES = 20 << 20;
+    private static final String GET_COUNT = "requests_total{code=\"200\",route=\"oap_get\"}";
+
+    @TempDir
+    java.nio.file.Path dataDir;
+
+    private CairnServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aResetMidResponseLeavesInflightCountsOnceAndDoesNotDelayClose() throws Exception {
+        server = CairnServer.start(CairnConfig.fromMap(Map.of("http.host", "127.0.0.1", "http.port", "0", "backend", "memory",
+                "data.dir", dataDir.toString(), "oap.write-token", TOKEN, "oap.max-body", "32MiB", "log.access", "false",
+                "http.shutdown-timeout", "10s")), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), List.of());
+        String blob = put(new byte[BLOB_BYTES]);
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET " + blob + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            byte[] first = in.readNBytes(8 << 10);
+            assertTrue(new String(first, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"), "the download started");
+            s.setSoLinger(true, 0); // reset: the server's next writes fail instead of filling a buffer
+        }
+
+        // the scrape itself is in flight while /metrics renders, so an idle server shows 1
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String metrics = scrape();
+        while ((value(metrics, "inflight") != 1 || Double.isNaN(value(metrics, GET_COUNT))) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = scrape();
+        }
+        assertEquals(1.0, value(metrics, "inflight"), "the reset request left inflight:\n" + metrics);
+        assertEquals(1.0, value(metrics, GET_COUNT), "counted once:\n" + metrics);
+
+        long t0 = System.nanoTime();
+        server.close();
+        long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        server = null;
+        assertTrue(millis < 5_000, "close waited " + millis + " ms for a request that had already ended");
+    }
+
+    private String put(byte[] body) throws Exception {
+        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/put")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + TOKEN).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    private String scrape() throws Exception {
+        return Http.get(server.baseUri(), "/metrics").body();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+}
