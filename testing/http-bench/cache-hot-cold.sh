@@ -42,8 +42,8 @@ for r in $(seq "$ROUNDS"); do
     for range in 0-65535 491520-557055; do
       out=$("$HEY" -n "$N" -c "$C" -H "Range: bytes=$range" "http://127.0.0.1:$port$path")
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-      pct=$(echo "$out" | awk '/50%|95%|99%/ {printf "%s %s ", $1, $3}')
-      codes=$(echo "$out" | awk '/\[2[0-9][0-9]\]/ {printf "%s%s ", $1, $2}')
+      pct=$(echo "$out" | awk '/ 50%| 95%| 99%/ {gsub("%%","%",$1); printf "p%s=%.1fms ", $1+0, $3*1000}')
+      codes=$(echo "$out" | awk '/^  \[[0-9]+\]/ {printf "%s%s ", $1, $2}')
       echo "round $r $side range=$range req/s=$rps $pct codes: $codes"
     done
   done

@@ -36,6 +36,16 @@ final class CachingBlobStore extends ForwardingBlobStore {
         this.readFill = new ReadThroughFill(table, settings.objectShare());
     }
 
+    /**
+     * The identity reads are served from: the store's answer when {@code metadataTtl} is 0 and the
+     * bucket is not immutable, else the remembered one (so a HEAD, or the stat an OAP GET makes
+     * before reading, follows the same freshness rules as a read and costs no backend call on a hit).
+     */
+    @Override
+    public ObjectInfo stat(BlobKey key) {
+        return identities.current(key);
+    }
+
     @Override
     public ObjectReader read(BlobKey key, ReadOptions options) {
         ObjectInfo info = identities.current(key);

@@ -44,6 +44,24 @@ class FreshnessTest {
     }
 
     @Test
+    void statFollowsTheSameFreshnessAsReads(@TempDir Path dir) {
+        CountingStore counting = new CountingStore(Stores.memory(dir));
+        BlobStore fresh = open(counting, Duration.ZERO);
+        put(fresh, KEY, utf8("abc"));
+        put(fresh, IMMUTABLE, utf8("blob"));
+        int before = counting.stats.get();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(3, fresh.stat(KEY).size());
+            assertEquals(4, fresh.stat(IMMUTABLE).size());
+        }
+        assertEquals(before + 3 + 1, counting.stats.get(), "an ordinary key is asked every time, an immutable one once");
+        put(counting.underlying(), KEY, utf8("abcd"));
+        assertEquals(4, fresh.stat(KEY).size(), "another node's overwrite is seen at once without a TTL");
+        counting.underlying().delete(KEY);
+        assertBlobError(BlobError.NO_SUCH_KEY, () -> fresh.stat(KEY));
+    }
+
+    @Test
     void withoutATtlAnotherNodesOverwriteIsSeenAtOnce(@TempDir Path dir) {
         CountingStore counting = new CountingStore(Stores.memory(dir));
         BlobStore cache = open(counting, Duration.ZERO);

@@ -124,8 +124,9 @@ class AdmissionWireTest {
 
     @Test
     void writesAreShedFirstReadinessSaysSoAndAbortedRequestsGiveTheirSlotsBack() throws Exception {
-        // 4 slots, writes hold at most 2
-        start(Map.of("admission.max-inflight", "4", "admission.write-share", "50%"));
+        // 4 slots, writes hold at most 2; a slow-body floor of 1 byte/s keeps the stalled PUTs
+        // (500 of 1000 bytes sent) holding their slots for minutes, however late they are read
+        start(Map.of("admission.max-inflight", "4", "admission.write-share", "50%", "http.min-request-data-rate", "1"));
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
@@ -248,8 +249,10 @@ class AdmissionWireTest {
     private Socket stalledPut() throws IOException {
         Socket s = new Socket("127.0.0.1", server.port());
         OutputStream out = s.getOutputStream();
+        // half the body at once: on a loaded machine the handler may first read it more than a
+        // second after the headers, and a single byte could then fall below the minimum data rate
         out.write(("PUT /put HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
-                + "\r\nContent-Length: 1000\r\n\r\nx").getBytes(StandardCharsets.ISO_8859_1));
+                + "\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(500)).getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return s;
     }
