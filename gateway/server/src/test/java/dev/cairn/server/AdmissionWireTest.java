@@ -165,6 +165,12 @@ class AdmissionWireTest {
         }
         held.release.countDown();
         eventually(() -> status("/bucket/key") == 403);
+        // the departed client is a 499 (or the 200 already committed), never a 500 against the error budget
+        eventually(() -> {
+            String m = send(HttpRequest.newBuilder(server.baseUri().resolve("/metrics")).build()).body();
+            return m.contains("requests_total{code=\"499\",route=\"s3_get\"} 1.0") || m.contains("requests_total{code=\"200\",route=\"s3_get\"} 1.0");
+        });
+        assertTrue(!get("/metrics").body().contains("code=\"500\""), "no 500 for a client that left");
     }
 
     @Test

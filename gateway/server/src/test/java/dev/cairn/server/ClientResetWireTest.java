@@ -80,6 +80,34 @@ class ClientResetWireTest {
         assertTrue(millis < 5_000, "close waited " + millis + " ms for a request that had already ended");
     }
 
+    @Test
+    void aClientThatLeavesMidUploadIsAClientErrorNotA5xx() throws Exception {
+        server = CairnServer.start(CairnConfig.fromMap(Map.of("http.host", "127.0.0.1", "http.port", "0", "backend", "memory",
+                "data.dir", dataDir.toString(), "oap.write-token", TOKEN, "log.access", "false")),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), List.of());
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            // half an upload, then the client closes: the gateway never gets to answer
+            s.getOutputStream().write(("PUT /put HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Length: 1000\r\n\r\n" + "x".repeat(500)).getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+        // the truncated body is answered 400 if the answer is committed before the write fails,
+        // 499 if the connection is gone first; either way a client error, never a 5xx
+        String truncated = "requests_total{code=\"400\",route=\"oap_put\"}";
+        String left = "requests_total{code=\"499\",route=\"oap_put\"}";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String metrics = scrape();
+        while (Double.isNaN(value(metrics, left)) && Double.isNaN(value(metrics, truncated)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = scrape();
+        }
+        double counted = (Double.isNaN(value(metrics, left)) ? 0 : value(metrics, left))
+                + (Double.isNaN(value(metrics, truncated)) ? 0 : value(metrics, truncated));
+        assertEquals(1.0, counted, "the abandoned upload is counted once, as 400 or 499:\n" + metrics);
+        assertTrue(!metrics.contains("code=\"5"), "and never as a 5xx:\n" + metrics);
+    }
+
     private String put(byte[] body) throws Exception {
         HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/put")).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + TOKEN).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

@@ -71,13 +71,18 @@ public final class RequestObserver extends Handler.Wrapper {
         void ended(ExchangeEnd.How how) {
             complete(switch (how) {
                 case SUCCEEDED -> statusOnSuccess();
-                // a write failure or a closed connection ends the exchange as Jetty ends a failed one
-                case FAILED, WRITE_FAILED, CONNECTION_CLOSED -> statusOnFailure();
+                case FAILED -> statusOnFailure();
+                // the client went away: not the gateway's error, so no 5xx to burn the error budget
+                // or turn /readyz (its error window counts 5xx); 499 as nginx logs it
+                case WRITE_FAILED, CONNECTION_CLOSED -> response.isCommitted() ? statusOnSuccess() : CLIENT_CLOSED_REQUEST;
                 case NOT_HANDLED -> 404;
                 // Jetty answers the request with its 500 error page
                 case THREW -> 500;
             });
         }
+
+        /** Not an HTTP status anyone receives: the label of a request whose client left before the answer. */
+        static final int CLIENT_CLOSED_REQUEST = 499;
 
         int statusOnSuccess() {
             int status = response.getStatus();
