@@ -44,6 +44,17 @@ final class ReplicaCalls {
         T first() {
             return successes.values().iterator().next();
         }
+
+        /** The failures other than {@code benign}, by replica. */
+        Map<Integer, RuntimeException> failuresOtherThan(BlobError benign) {
+            Map<Integer, RuntimeException> out = new java.util.LinkedHashMap<>();
+            failures.forEach((i, e) -> {
+                if (!ReplicatedStore.isError(e, benign)) {
+                    out.put(i, e);
+                }
+            });
+            return out;
+        }
     }
 
     /** Starts {@code call} for every replica in {@code targets}, each on its own thread. */

@@ -79,15 +79,8 @@ class ReplicatedStore implements BlobStore {
             replicas.store(i).createBucket(bucket);
             return true;
         });
-        int existed = 0;
-        Map<Integer, RuntimeException> failed = new LinkedHashMap<>();
-        for (Map.Entry<Integer, RuntimeException> e : t.failures().entrySet()) {
-            if (isError(e.getValue(), BlobError.BUCKET_ALREADY_EXISTS)) {
-                existed++;
-            } else {
-                failed.put(e.getKey(), e.getValue());
-            }
-        }
+        Map<Integer, RuntimeException> failed = t.failuresOtherThan(BlobError.BUCKET_ALREADY_EXISTS);
+        int existed = t.failures().size() - failed.size();
         int holding = t.successes().size() + existed;
         if (holding > 0) {
             failed.keySet().forEach(i -> repairs.enqueueBucket(bucket, i, RepairSink.Reason.WRITE_FAILED));
@@ -118,15 +111,8 @@ class ReplicatedStore implements BlobStore {
             replicas.store(i).deleteBucket(bucket);
             return true;
         });
-        int absent = 0;
-        Map<Integer, RuntimeException> failed = new LinkedHashMap<>();
-        for (Map.Entry<Integer, RuntimeException> e : t.failures().entrySet()) {
-            if (isError(e.getValue(), BlobError.NO_SUCH_BUCKET)) {
-                absent++;
-            } else {
-                failed.put(e.getKey(), e.getValue());
-            }
-        }
+        Map<Integer, RuntimeException> failed = t.failuresOtherThan(BlobError.NO_SUCH_BUCKET);
+        int absent = t.failures().size() - failed.size();
         if (t.successes().isEmpty() && failed.isEmpty()) {
             throw BlobStoreException.bucket(BlobError.NO_SUCH_BUCKET, id(), bucket, "no such bucket");
         }
@@ -219,15 +205,8 @@ class ReplicatedStore implements BlobStore {
             replicas.store(i).delete(key);
             return true;
         });
-        int absent = 0;
-        Map<Integer, RuntimeException> failed = new LinkedHashMap<>();
-        for (Map.Entry<Integer, RuntimeException> e : t.failures().entrySet()) {
-            if (isError(e.getValue(), BlobError.NO_SUCH_BUCKET)) {
-                absent++;
-            } else {
-                failed.put(e.getKey(), e.getValue());
-            }
-        }
+        Map<Integer, RuntimeException> failed = t.failuresOtherThan(BlobError.NO_SUCH_BUCKET);
+        int absent = t.failures().size() - failed.size();
         if (t.successes().isEmpty() && failed.isEmpty()) {
             throw new BlobStoreException(BlobError.NO_SUCH_BUCKET, id(), key, "no such bucket");
         }
@@ -250,15 +229,8 @@ class ReplicatedStore implements BlobStore {
     @Override
     public Map<String, BlobStoreException> deleteAll(String bucket, List<String> keys) {
         ReplicaCalls.Tally<Map<String, BlobStoreException>> t = calls.all(replicas.all(), i -> replicas.store(i).deleteAll(bucket, keys));
-        Map<Integer, RuntimeException> failed = new LinkedHashMap<>();
-        int absent = 0;
-        for (Map.Entry<Integer, RuntimeException> e : t.failures().entrySet()) {
-            if (isError(e.getValue(), BlobError.NO_SUCH_BUCKET)) {
-                absent++;
-            } else {
-                failed.put(e.getKey(), e.getValue());
-            }
-        }
+        Map<Integer, RuntimeException> failed = t.failuresOtherThan(BlobError.NO_SUCH_BUCKET);
+        int absent = t.failures().size() - failed.size();
         if (t.successes().isEmpty() && failed.isEmpty()) {
             throw BlobStoreException.bucket(BlobError.NO_SUCH_BUCKET, id(), bucket, "no such bucket");
         }
