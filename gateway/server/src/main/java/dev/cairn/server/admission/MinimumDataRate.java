@@ -11,10 +11,12 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Fails a request body that arrives slower than a minimum average rate (slow-body defence). Jetty
  * 12 still has {@code HttpConfiguration.setMinRequestDataRate} but no longer enforces it, so this
- * handler does: whenever body bytes are read, more than a second after the headers, and fewer than
- * {@code rate × elapsed} have arrived, the read fails with a {@link SocketTimeoutException}, which
- * the protocol code answers as a client error (a truncated body). Silence is left to the idle timeout; requests
- * without a body pass untouched.
+ * handler does: whenever body bytes are read after the reader has spent more than a second waiting
+ * for the client, and fewer than {@code rate × waited} have arrived, the read fails with a
+ * {@link SocketTimeoutException}, which the protocol code answers as a client error (a truncated
+ * body). Only the time a read found nothing to read counts: a body that arrived at once but is read
+ * late (a cold gateway's first request, a busy machine) is the gateway's delay, not the client's.
+ * Silence is left to the idle timeout; requests without a body pass untouched.
  */
 public final class MinimumDataRate extends Handler.Wrapper {
     private static final long SECOND = 1_000_000_000L;
@@ -40,6 +42,10 @@ public final class MinimumDataRate extends Handler.Wrapper {
     private static final class Metered extends Request.Wrapper {
         private final long bytesPerSecond;
         private long bytes;
+        /** Nanoseconds the reader spent waiting for the client's bytes. */
+        private long waited;
+        /** When the current wait began ({@code read()} found nothing), or 0 when not waiting. */
+        private long waitingSince;
 
         Metered(Request wrapped, long bytesPerSecond) {
             super(wrapped);
@@ -49,12 +55,22 @@ public final class MinimumDataRate extends Handler.Wrapper {
         @Override
         public Content.Chunk read() {
             Content.Chunk chunk = super.read();
-            if (chunk == null || Content.Chunk.isFailure(chunk)) {
+            long now = System.nanoTime();
+            if (chunk == null) {
+                if (waitingSince == 0) {
+                    waitingSince = now;
+                }
+                return null;
+            }
+            if (waitingSince != 0) {
+                waited += now - waitingSince;
+                waitingSince = 0;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
                 return chunk;
             }
             bytes += chunk.remaining();
-            long elapsed = System.nanoTime() - getHeadersNanoTime();
-            if (!chunk.isLast() && elapsed > SECOND && bytes < bytesPerSecond * (double) elapsed / SECOND) {
+            if (!chunk.isLast() && waited > SECOND && bytes < bytesPerSecond * (double) waited / SECOND) {
                 chunk.release();
                 // an IOException, as when a client disconnects: the protocol code answers it as a bad body, not a crash
                 return Content.Chunk.from(new SocketTimeoutException("request body slower than " + bytesPerSecond + " bytes/s"), true);
