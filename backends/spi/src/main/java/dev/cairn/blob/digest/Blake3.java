@@ -37,6 +37,11 @@ public final class Blake3 {
         return BOUNCY_CASTLE ? new BouncyCastleBlake3() : new JavaBlake3(HELPERS);
     }
 
+    /** Whether the default hasher lends work to helper threads (multi-core and not switched off). */
+    static boolean parallelEnabled() {
+        return !BOUNCY_CASTLE && HELPERS.threads() > 0;
+    }
+
     /** BLAKE3 of {@code data} as 64 lowercase hex digits. */
     public static String hex(byte[] data) {
         StreamingDigest d = newHasher();
