@@ -13,7 +13,8 @@ import java.util.Locale;
  *   <li>{@code -Dcairn.blake3.parallel=false}: never use helper threads (each hash stays on its
  *       caller's thread); default {@code true}.
  *   <li>{@code -Dcairn.blake3.impl=bouncycastle}: a diagnostic escape hatch back to
- *       BouncyCastle's {@code Blake3Digest} (about a third of the speed); default {@code java}.
+ *       BouncyCastle's {@code Blake3Digest} (single-threaded, about half the
+ *       speed on two cores); default {@code java}.
  * </ul>
  * An unknown value is reported once on the {@code dev.cairn.blob.digest.Blake3} logger and the
  * default is used, so a typo never stops writes.
