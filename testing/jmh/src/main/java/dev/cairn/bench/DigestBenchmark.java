@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,6 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Digest throughput over 1 MiB, one op = one MiB, so ops/s reads as MiB/s. BLAKE3 runs side by
  * side with MD5, SHA-256 and CRC32C in the same fork so the ratios survive a noisy machine; the
  * write path's one-pass B3+MD5 stream is measured too.
+ *
+ * <p>BLAKE3 (ADR 0018): {@code blake3} is the default (Cairn's Java BLAKE3 with helper threads),
+ * {@code blake3SingleThreaded} the same code with {@code -Dcairn.blake3.parallel=false},
+ * {@code blake3BouncyCastle} the previous implementation; the {@code writePath*} variants feed the
+ * same 64 KiB reads through {@link DigestingInputStream} with each. The system properties are read
+ * once per JVM, hence the per-method forks (still one fork each with {@code -f 1}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -59,6 +66,24 @@ public class DigestBenchmark {
     }
 
     @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dcairn.blake3.parallel=false")
+    public byte[] blake3SingleThreaded() {
+        return digest(ChecksumAlgorithm.B3);
+    }
+
+    /** The reference: BouncyCastle's Blake3Digest, fed the same 64 KiB updates. */
+    @Benchmark
+    public byte[] blake3BouncyCastle() {
+        Blake3Digest d = new Blake3Digest(256);
+        for (int off = 0; off < data.length; off += scratch.length) {
+            d.update(data, off, Math.min(scratch.length, data.length - off));
+        }
+        byte[] out = new byte[32];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    @Benchmark
     public byte[] md5() {
         return digest(ChecksumAlgorithm.MD5);
     }
@@ -78,5 +103,17 @@ public class DigestBenchmark {
     public Map<ChecksumAlgorithm, String> writePathDigests() throws IOException {
         DigestingInputStream in = new DigestingInputStream(new ByteArrayInputStream(data), data.length, Map.of(), Set.of());
         return in.drain(scratch);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dcairn.blake3.parallel=false")
+    public Map<ChecksumAlgorithm, String> writePathDigestsSingleThreaded() throws IOException {
+        return writePathDigests();
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dcairn.blake3.impl=bouncycastle")
+    public Map<ChecksumAlgorithm, String> writePathDigestsBouncyCastle() throws IOException {
+        return writePathDigests();
     }
 }

@@ -1,0 +1,89 @@
+package dev.cairn.blob.digest;
+
+import static dev.cairn.blob.digest.Blake3Compressor.CHUNK_LEN;
+
+import java.util.Objects;
+
+/**
+ * BLAKE3-256 in plain Java (hash mode only, 32-byte output), optionally tree-parallel.
+ *
+ * <p>Bytes go through the current {@link Blake3ChunkState} until it is full; when an update
+ * holds whole chunks beyond that (and at least one byte after them, because the last chunk of
+ * the input may be the root and must stay unfinalized), they are hashed straight from the
+ * caller's array. With helpers and at least {@value #PARALLEL_MIN_CHUNKS} such chunks, they are
+ * cut into aligned subtrees hashed by this thread and the helpers together ({@link Blake3Batch});
+ * the subtrees' chaining values then enter the {@link Blake3Tree} in order, so the result is the
+ * same whatever the split. On two cores a 64 KiB update becomes about sixteen 4 KiB pieces.
+ *
+ * <p>Not thread-safe (one per stream, like every {@link StreamingDigest}); the caller's array is
+ * read only while {@link #update} runs. After {@link #finish} the hasher refuses further use.
+ */
+final class JavaBlake3 implements StreamingDigest {
+    /** Below 16 KiB of whole chunks the hand-off costs more than a helper saves. */
+    static final int PARALLEL_MIN_CHUNKS = 16;
+
+    private final Blake3Helpers helpers;
+    private final Blake3ChunkState chunk = new Blake3ChunkState();
+    private final Blake3Tree tree = new Blake3Tree();
+    private final int[] cv = new int[8];
+    private boolean finished;
+
+    JavaBlake3(Blake3Helpers helpers) {
+        this.helpers = helpers;
+    }
+
+    /**
+     * @throws IndexOutOfBoundsException if {@code off}/{@code len} do not fit {@code buf}
+     * @throws IllegalStateException after {@link #finish}
+     */
+    @Override
+    public void update(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        if (finished) {
+            throw new IllegalStateException("BLAKE3 hasher already finished");
+        }
+        while (len > 0) {
+            if (chunk.length() == CHUNK_LEN) {
+                // More input follows, so the full chunk is not the root.
+                chunk.output(cv, 0, 0);
+                tree.push(cv, 0, chunk.counter(), 0);
+                chunk.reset(chunk.counter() + 1);
+            }
+            if (chunk.length() == 0 && len > CHUNK_LEN) {
+                int whole = (len - 1) / CHUNK_LEN;
+                hashWholeChunks(buf, off, whole, chunk.counter());
+                chunk.reset(chunk.counter() + whole);
+                off += whole * CHUNK_LEN;
+                len -= whole * CHUNK_LEN;
+            }
+            int n = chunk.update(buf, off, len);
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** @throws IllegalStateException if called twice */
+    @Override
+    public byte[] finish() {
+        if (finished) {
+            throw new IllegalStateException("BLAKE3 hasher already finished");
+        }
+        finished = true;
+        return tree.finish(chunk);
+    }
+
+    private void hashWholeChunks(byte[] buf, int off, int chunks, long counter) {
+        if (chunks >= PARALLEL_MIN_CHUNKS && helpers.threads() > 0) {
+            Blake3Batch batch = new Blake3Batch(buf, off, chunks, counter, helpers.threads() + 1);
+            if (helpers.offer(batch, batch.pieces() - 1) > 0) {
+                Blake3Batch.OFFERED.increment();
+            }
+            batch.hashInto(tree);
+            return;
+        }
+        for (int i = 0; i < chunks; i++) {
+            Blake3Compressor.chunkCv(buf, off + i * CHUNK_LEN, counter + i, cv, 0);
+            tree.push(cv, 0, counter + i, 0);
+        }
+    }
+}
