@@ -24,8 +24,9 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # ---- runtime: a JRE, the jar, a non-root user; nothing in the image is writable by it ----
 FROM ${RUNTIME_IMAGE} AS runtime
-RUN groupadd --system --gid 10001 cairn \
- && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin cairn \
+# a fixed uid/gid above every distribution range (no --system: useradd warns for ids above 999)
+RUN groupadd --gid 10001 cairn \
+ && useradd --uid 10001 --gid 10001 --home-dir /data --no-create-home --shell /usr/sbin/nologin cairn \
  && mkdir -p /data \
  && chown 10001:10001 /data \
  && chmod 0700 /data
