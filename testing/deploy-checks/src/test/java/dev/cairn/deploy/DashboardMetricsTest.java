@@ -54,9 +54,6 @@ class DashboardMetricsTest {
         settings.put("oap.write-token", TOKEN);
         settings.put("local.min-free", "1MiB"); // temp dirs may sit on a nearly full disk
         settings.put("admission.max-rps", "20"); // low enough that a burst below is refused
-        // the slow-body defence times the gateway's own reads: a cold gateway on a busy machine read
-        // the first 15-byte body slower than 256 B/s and answered 400 (reported; SlowClientsTest owns it)
-        settings.put("http.min-request-data-rate", "0");
         gateway = CairnServer.start(CairnConfig.fromMap(settings));
         String base = "http://127.0.0.1:" + gateway.port();
         HttpClient http = HttpClient.newHttpClient();

@@ -218,10 +218,6 @@ class DockerfileTest {
         env.put("CAIRN_SECRET_KEY", "image-test-secret-key-0123456789abcdef");
         env.put("CAIRN_OAP_WRITE_TOKEN", TOKEN);
         env.put("CAIRN_LOCAL_MIN_FREE", "1MiB"); // temp dirs may sit on a nearly full disk
-        // The slow-body defence measures the gateway's own reads: a cold JVM on this busy machine
-        // (JDK 25: first-use class loading of the decoders) read a 30-byte body slower than
-        // 256 B/s and answered 400. That defence has its own tests (SlowClientsTest); off here.
-        env.put("CAIRN_HTTP_MIN_REQUEST_DATA_RATE", "0");
         env.putAll(extraEnv);
         Path workdir = image.host(runtime.last("WORKDIR").orElseThrow().args());
         List<String> healthcheck = healthcheckCommand(runtime.last("HEALTHCHECK").orElseThrow());
