@@ -16,6 +16,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +34,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
-import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
 
 /**
  * aws-chunked decoding of a 1 MiB body, in ops/s; one op is 1 MiB, so ops/s is MiB/s. Modes:
@@ -40,7 +42,9 @@ import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
  * {@code UNSIGNED_CRC32} / {@code UNSIGNED_CRC64NVME} ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}:
  * framing only, then the trailing checksum computed over the decoded bytes and compared). Bodies
  * are signed by the AWS SDK and re-framed at {@code chunkSize} (see {@link AwsChunkedFraming});
- * at 131072 they are the SDK's bytes verbatim. {@code rawFloor} reads the same number of raw bytes
+ * at 131072 the SIGNED and CRC32 bodies are the SDK's bytes verbatim (setup checks this). The
+ * SDK computes CRC64NVME only with its native aws-crt, so that trailer is computed by a reference
+ * CRC in {@link AwsChunkedFraming} and put in place of the SDK's CRC32 one. {@code rawFloor} reads the same number of raw bytes
  * through the same buffer, the cost below which no decoder can go.
  *
  * <p>The SIGNED op includes one header verification (a few µs, see SigV4Benchmark) because the
@@ -83,12 +87,19 @@ public class AwsChunkedBenchmark {
                     AwsChunkedFraming.signed(raw, AwsChunkedFraming.SDK_CHUNK_SIZE, request, SignedRequests.SECRET_KEY), request.wire());
             wire = AwsChunkedFraming.signed(raw, chunkSize, request, SignedRequests.SECRET_KEY);
         } else {
-            ChecksumAlgorithm checksum = mode.equals("UNSIGNED_CRC32") ? DefaultChecksumAlgorithm.CRC32 : DefaultChecksumAlgorithm.CRC64NVME;
-            request = SignedRequests.sign("PUT", "/bench/object", raw, SignedRequests.Payload.STREAMING_UNSIGNED_TRAILER, checksum,
-                    SignedRequests.ACCESS_KEY, SignedRequests.SECRET_KEY, clock);
-            AwsChunkedFraming.checkAgainst(
-                    AwsChunkedFraming.unsignedWithTrailer(raw, AwsChunkedFraming.SDK_CHUNK_SIZE, request.wire()), request.wire());
-            wire = AwsChunkedFraming.unsignedWithTrailer(raw, chunkSize, request.wire());
+            // The SDK signs CRC32 trailers itself; CRC64NVME needs its native aws-crt, so that
+            // request is the SDK's CRC32 one with the trailer renamed (unsigned mode: the trailer
+            // name is not covered by a signature the decoder checks).
+            request = SignedRequests.sign("PUT", "/bench/object", raw, SignedRequests.Payload.STREAMING_UNSIGNED_TRAILER,
+                    DefaultChecksumAlgorithm.CRC32, SignedRequests.ACCESS_KEY, SignedRequests.SECRET_KEY, clock);
+            AwsChunkedFraming.checkAgainst(AwsChunkedFraming.unsignedWithTrailer(raw, AwsChunkedFraming.SDK_CHUNK_SIZE,
+                    "x-amz-checksum-crc32", AwsChunkedFraming.crc32(raw)), request.wire());
+            if (mode.equals("UNSIGNED_CRC32")) {
+                wire = AwsChunkedFraming.unsignedWithTrailer(raw, chunkSize, "x-amz-checksum-crc32", AwsChunkedFraming.crc32(raw));
+            } else {
+                request = crc64Trailer(request);
+                wire = AwsChunkedFraming.unsignedWithTrailer(raw, chunkSize, "x-amz-checksum-crc64nvme", AwsChunkedFraming.crc64Nvme(raw));
+            }
         }
         headers = Headers.of(request.headers());
         try {
@@ -99,6 +110,14 @@ public class AwsChunkedBenchmark {
         if (decode() != SIZE) {
             throw new IllegalStateException("decoded the wrong number of bytes");
         }
+    }
+
+    private static SignedRequests.Signed crc64Trailer(SignedRequests.Signed crc32) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        crc32.headers().forEach((name, values) -> headers.put(name, values.stream()
+                .map(v -> v.equalsIgnoreCase("x-amz-checksum-crc32") ? "x-amz-checksum-crc64nvme" : v.equalsIgnoreCase("CRC32") ? "CRC64NVME" : v)
+                .toList()));
+        return new SignedRequests.Signed(crc32.method(), crc32.path(), crc32.rawQuery(), headers, crc32.wire(), crc32.length());
     }
 
     @Benchmark
