@@ -1,6 +1,5 @@
 package dev.cairn.bench;
 
-import dev.cairn.blob.BackendSettings;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.ByteRange;
@@ -9,22 +8,16 @@ import dev.cairn.blob.ObjectReader;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
 import dev.cairn.blob.WriteOptions;
-import dev.cairn.blob.local.LocalBlobStoreProvider;
 import dev.cairn.cache.CacheSettings;
 import dev.cairn.cache.ChunkCache;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +55,7 @@ public class ChunkCacheBenchmark {
     private static final int SMALL = 1 << 20;
     private static final BlobKey SMALL_KEY = new BlobKey("bench", "small");
 
-    private Path dir;
+    private TempLocalStore temp;
     private BlobStore local;
     private BlobStore revalidating;
     private BlobStore remembering;
@@ -75,10 +68,8 @@ public class ChunkCacheBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("chunk-cache-bench");
-        local = new LocalBlobStoreProvider().open(new BackendSettings(dir,
-                Map.of(LocalBlobStoreProvider.MIN_FREE, "0", LocalBlobStoreProvider.FSYNC, "false")));
-        local.createBucket("bench");
+        temp = new TempLocalStore("chunk-cache-bench");
+        local = temp.store();
         data = new byte[OBJECT];
         random.nextBytes(data);
         local.write(KEY, ObjectSource.of(data), WriteOptions.DEFAULTS);
@@ -98,10 +89,7 @@ public class ChunkCacheBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        local.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        temp.close();
     }
 
     @Benchmark

@@ -1,28 +1,21 @@
 package dev.cairn.bench;
 
-import dev.cairn.blob.BackendSettings;
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.ByteRange;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.ReadOptions;
 import dev.cairn.blob.WriteOptions;
-import dev.cairn.blob.local.LocalBlobStoreProvider;
 import dev.cairn.cache.CacheSettings;
 import dev.cairn.cache.ChunkCache;
 import dev.cairn.gateway.http.ObjectReaderBody;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,7 +57,7 @@ public class RangeWriterBenchmark {
     @Param({"ALIGNED", "UNALIGNED"})
     public String alignment;
 
-    private Path dir;
+    private TempLocalStore temp;
     private BlobStore local;
     private BlobStore store;
     private ReadOptions range;
@@ -72,10 +65,8 @@ public class RangeWriterBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("range-writer-bench");
-        local = new LocalBlobStoreProvider().open(new BackendSettings(dir,
-                Map.of(LocalBlobStoreProvider.MIN_FREE, "0", LocalBlobStoreProvider.FSYNC, "false")));
-        local.createBucket("bench");
+        temp = new TempLocalStore("range-writer-bench");
+        local = temp.store();
         CacheSettings remembering = new CacheSettings(CacheSettings.DEFAULT_MAX_BYTES, CacheSettings.DEFAULT_CHUNK_SIZE,
                 CacheSettings.DEFAULT_FILL_LIMIT, Duration.ofMinutes(1), Set.of());
         BlobStore cache = ChunkCache.decorate(local, remembering, new SimpleMeterRegistry());
@@ -92,10 +83,7 @@ public class RangeWriterBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        local.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        temp.close();
     }
 
     @Benchmark
