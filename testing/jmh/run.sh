@@ -4,5 +4,6 @@
 #   testing/jmh/run.sh -rf json -rff /tmp/jmh.json
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -q -B -DskipTests install -pl testing/jmh -am
+# package, not install: the reactor resolves the sibling modules, nothing is written to ~/.m2
+./mvnw -q -B -DskipTests package -pl testing/jmh -am
 exec java -jar testing/jmh/target/benchmarks.jar "$@"

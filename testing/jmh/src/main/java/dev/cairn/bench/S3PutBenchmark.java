@@ -10,14 +10,9 @@ import dev.cairn.gateway.s3.S3Api;
 import dev.cairn.gateway.s3.S3Settings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +29,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * The in-process S3 PutObject path for 1 MiB: SigV4 verification, body decoding and checks, the
@@ -57,9 +45,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
 public class S3PutBenchmark {
-    private static final String AK = "BENCHACCESSKEY000001";
-    private static final String SK = "bench-secret-bench-secret-bench-secret00";
-
     @Param({"SIGNED", "UNSIGNED", "STREAMING"})
     public String mode;
 
@@ -81,7 +66,7 @@ public class S3PutBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         store = new MemoryBlobStoreProvider().open(new BackendSettings(Path.of("."), Map.of("memory.max-bytes", "1GiB")));
-        S3Settings settings = new S3Settings("us-east-1", false, null, AK, SK, S3Settings.DEFAULT_MAX_PUT_SIZE, Duration.ofMinutes(15));
+        S3Settings settings = new S3Settings(SignedRequests.REGION, false, null, SignedRequests.ACCESS_KEY, SignedRequests.SECRET_KEY, S3Settings.DEFAULT_MAX_PUT_SIZE, Duration.ofMinutes(15));
         api = S3Api.create(store, settings, new SimpleMeterRegistry(), Clock.systemUTC());
         store.createBucket("bench");
         byte[] body = new byte[size];
@@ -104,38 +89,8 @@ public class S3PutBenchmark {
     }
 
     private static Replay sign(String method, String path, byte[] body, String mode) {
-        boolean unsigned = mode.equals("UNSIGNED");
-        boolean streaming = mode.equals("STREAMING");
-        SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
-                .protocol(unsigned ? "https" : "http").host("127.0.0.1").port(9000).encodedPath(path);
-        if (body != null && !streaming) {
-            b.putHeader("Content-Length", Integer.toString(body.length));
-        }
-        SignedRequest signed = AwsV4HttpSigner.create().sign(s -> {
-            s.identity(AwsCredentialsIdentity.create(AK, SK)).request(b.build())
-                    .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                    .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-                    .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-                    .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, !unsigned)
-                    .putProperty(AwsV4FamilyHttpSigner.CHUNK_ENCODING_ENABLED, streaming);
-            if (body != null) {
-                s.payload(ContentStreamProvider.fromByteArray(body));
-            }
-        });
-        byte[] wire = body == null ? new byte[0] : signed.payload().map(p -> readAll(p.newStream())).orElse(body);
-        Map<String, List<String>> headers = new LinkedHashMap<>(signed.request().headers());
-        headers.putIfAbsent("Host", List.of("127.0.0.1:9000"));
-        String cl = signed.request().firstMatchingHeader("Content-Length").orElse(null);
-        return new Replay(method, path, Headers.of(headers), wire, cl != null ? Long.parseLong(cl) : wire.length);
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SignedRequests.Signed s = SignedRequests.sign(method, path, body, SignedRequests.Payload.valueOf(mode), Clock.systemUTC());
+        return new Replay(method, path, Headers.of(s.headers()), s.wire(), s.length());
     }
 
     @Benchmark
