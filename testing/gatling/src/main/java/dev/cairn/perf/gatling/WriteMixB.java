@@ -1,7 +1,7 @@
 package dev.cairn.perf.gatling;
 
 /**
- * Write mix B (see {@link Mixes}): mix A for 90% of requests, new 1 MiB PUTs for 9% (half with
+ * Write mix B (see {@link Mixes}): mix A for 89% of requests, new 1 MiB PUTs for 10% (half with
  * {@code Content-Encoding: gzip}), rejections for 1% ({@code PUT ratio-cap} over OAP,
  * {@code PUT bad-checksum} over S3). Plain bodies are unique per request; gzip bodies come from a
  * pool of {@value Bodies#POOL} pre-compressed bodies, so over OAP they repeat after the pool and
