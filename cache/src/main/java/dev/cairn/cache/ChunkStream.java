@@ -1,6 +1,9 @@
 package dev.cairn.cache;
 
+import dev.cairn.blob.io.ByteSink;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 /**
  * The bytes {@code [offset, offset + length)} of an object held as chunks, where {@code chunks[0]}
@@ -51,7 +54,7 @@ final class ChunkStream extends InputStream {
 
     /** Writes the remaining bytes straight from the chunks: no intermediate buffer, one copy fewer than the default. */
     @Override
-    public long transferTo(java.io.OutputStream out) throws java.io.IOException {
+    public long transferTo(java.io.OutputStream out) throws IOException {
         long written = 0;
         while (left > 0) {
             if (position == chunks[chunk].length) {
@@ -66,6 +69,26 @@ final class ChunkStream extends InputStream {
             written += n;
         }
         return written;
+    }
+
+    /**
+     * Hands the remaining bytes to {@code sink} as read-only views of the chunks: no copy at all
+     * on this side (the views cannot let a sink alter a cached chunk).
+     *
+     * @throws IOException if the sink throws
+     */
+    void transferTo(ByteSink sink) throws IOException {
+        while (left > 0) {
+            if (position == chunks[chunk].length) {
+                chunk++;
+                position = 0;
+                continue;
+            }
+            int n = (int) Math.min(left, chunks[chunk].length - position);
+            sink.write(ByteBuffer.wrap(chunks[chunk], position, n).asReadOnlyBuffer());
+            position += n;
+            left -= n;
+        }
     }
 
     @Override
