@@ -24,4 +24,4 @@ else
   jcmd "$pid" JVMTI.agent_load "$lib" "\"stop,file=$out/$label.collapsed,collapsed\"" >/dev/null
 fi
 python3 "$here/top_frames.py" "$out/$label.collapsed" --top 30 >"$out/$label.top.txt"
-grep -E "Requests/sec|50% in|99% in" "$out/$label.hey.txt"
+grep -E "Requests/sec|50%+ in|99%+ in" "$out/$label.hey.txt"

@@ -15,9 +15,10 @@ from collections import Counter
 
 GROUPS = [  # first match on the leaf frame wins
     ("BLAKE3 (BouncyCastle)", r"org[./]bouncycastle"),
-    ("MD5/SHA/CRC (JDK)", r"sun[./]security[./]provider|java[./]util[./]zip[./]CRC|Crc64|CrcCombine|Checksum"),
+    ("MD5/SHA/CRC (JDK, intrinsics)", r"sun[./]security[./]provider|java[./]util[./]zip[./]CRC|Crc64|CrcCombine|Checksum|^md5_impl|^sha\d*_impl|^updateBytesCRC|^crc32"),
+    ("array copies (JVM stubs)", r"arraycopy"),
     ("kernel / syscalls", r"_\[k\]|^(__|do_|sys_|entry_SYSCALL|tcp_|ip_|sock_|copy_user|copyin|copyout|memcpy|epoll|futex|write|read|pread|writev|send)"),
-    ("JVM (GC, JIT, runtime)", r"::|^(G1|Parallel|JVM_|Compile|C2|C1|ZGC|Interpreter|Unsafe_|jni_|SafepointSynchronize|StubRoutines|OptoRuntime|SharedRuntime|ObjectMonitor|Monitor::|os::|pthread|__pthread|start_thread|clone)"),
+    ("JVM (GC, JIT, runtime)", r"::|^(G1|Parallel|JVM_|Compile|C2|C1|ZGC|Interpreter|Unsafe_|jni_|SafepointSynchronize|StubRoutines|OptoRuntime|SharedRuntime|ObjectMonitor|Monitor::|os::|pthread|__pthread|start_thread|clone|itable stub|vtable stub)"),
     ("socket/file I/O (JDK NIO)", r"sun[./]nio|java[./]nio"),
     ("Jetty", r"org[./]eclipse[./]jetty"),
     ("Jersey + HK2", r"org[./]glassfish|org[./]jvnet|jakarta[./]ws"),

@@ -16,6 +16,7 @@ import dev.cairn.server.config.BackendCatalog;
 import dev.cairn.server.config.CairnConfig;
 import dev.cairn.server.config.ConfigException;
 import dev.cairn.server.http.HealthResource;
+import dev.cairn.server.http.DirectBodyWriter;
 import dev.cairn.server.http.HttpBridge;
 import dev.cairn.server.http.JsonErrorHandler;
 import dev.cairn.server.http.UriGuard;
@@ -190,6 +191,7 @@ public final class CairnServer implements AutoCloseable {
                 .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
                 .register(new S3Resource(s3Api))
                 .register(RawContentType.class)
+                .register(DirectBodyWriter.class)
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);

@@ -133,6 +133,37 @@ class DirectWritesWireTest {
         assertFalse(Http.get(server.baseUri(), "/healthz").body().isEmpty(), "the server still answers");
     }
 
+    @ParameterizedTest(name = "direct={0}")
+    @CsvSource({"true", "false"})
+    void aClientResetMidFileReadEndsTheExchange(boolean direct) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("http.host", "127.0.0.1", "http.port", "0", "backend", "local",
+                "data.dir", dataDir.toString(), "oap.write-token", TOKEN, "log.access", "false", "oap.max-body", "32MiB",
+                "cache.max-bytes", "0", "http.direct-writes", Boolean.toString(direct)));
+        server = CairnServer.start(CairnConfig.fromMap(settings), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                List.of());
+        String path = put(new byte[20 << 20]);
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            byte[] first = s.getInputStream().readNBytes(8 << 10);
+            assertTrue(new String(first, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"), "the download started");
+            s.setSoLinger(true, 0); // reset: the server's next writes fail
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String metrics = scrape();
+        while (value(metrics, "inflight") != 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            metrics = scrape();
+        }
+        assertEquals(1.0, value(metrics, "inflight"), "the reset download left inflight:\n" + metrics);
+        long t0 = System.nanoTime();
+        server.close();
+        server = null;
+        long millis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        assertTrue(millis < 5_000, "close waited " + millis + " ms for a download that had already ended");
+    }
+
     private void assertGet(String path, String range, int status, byte[] expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve(path)).timeout(Duration.ofSeconds(20)).GET();
         if (range != null) {

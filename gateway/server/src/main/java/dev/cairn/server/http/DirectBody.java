@@ -11,14 +11,15 @@ import org.eclipse.jetty.util.Blocker;
 import org.glassfish.jersey.message.internal.CommittingOutputStream;
 
 /**
- * Writes a body's buffers (a file read into a direct buffer, cached chunks) straight to Jetty's
- * response instead of through Jersey's entity stream, which takes only byte arrays: a file's
- * bytes would be copied into a heap array and then again into a temporary direct buffer for the
- * socket (docs/adr/0019). Jersey still owns the exchange: it commits the status and headers
- * (set on Jetty's response, not yet sent, so they leave with the first buffer), and it closes
- * the entity stream and completes the exchange after this returns, or aborts the response if
- * this throws. A body without buffers, or a stream Jersey wrapped in something else, takes the
- * ordinary path.
+ * A body that may be written straight to Jetty's response as buffers (a file read into a direct
+ * buffer, cached chunks) instead of through Jersey's entity stream, which takes only byte arrays:
+ * a file's bytes would be copied into a heap array and again into a temporary direct buffer for
+ * the socket (docs/adr/0019). {@link DirectBodyWriter}, a writer interceptor, does that where Jersey's own
+ * committing stream is still in hand; Jersey keeps the exchange: it commits the status and
+ * headers (set on Jetty's response, not yet sent, so they leave with the first buffer), closes the
+ * entity stream and completes the exchange after the write, or aborts the response if it throws.
+ * A body without buffers, or a stream some other interceptor replaced, takes the ordinary path
+ * ({@link #write(OutputStream)}).
  */
 final class DirectBody implements StreamingOutput {
     private final ResponseBody body;
@@ -31,9 +32,15 @@ final class DirectBody implements StreamingOutput {
 
     @Override
     public void write(OutputStream out) throws IOException {
-        if (!(out instanceof CommittingOutputStream committing) || !body.writeTo(new Sink(committing, jetty))) {
-            body.writeTo(out);
-        }
+        body.writeTo(out);
+    }
+
+    /**
+     * Writes the body's buffers to Jetty after {@code jersey} committed the head; false if the body
+     * has none (nothing written).
+     */
+    boolean writeDirect(CommittingOutputStream jersey) throws IOException {
+        return body.writeTo(new Sink(jersey, jetty));
     }
 
     /** Blocking writes to Jetty, the first one after Jersey committed the status and headers. */
