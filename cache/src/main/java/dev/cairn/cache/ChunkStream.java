@@ -1,6 +1,9 @@
 package dev.cairn.cache;
 
+import dev.cairn.blob.io.ByteSink;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 
 /**
  * The bytes {@code [offset, offset + length)} of an object held as chunks, where {@code chunks[0]}
@@ -51,7 +54,26 @@ final class ChunkStream extends InputStream {
 
     /** Writes the remaining bytes straight from the chunks: no intermediate buffer, one copy fewer than the default. */
     @Override
-    public long transferTo(java.io.OutputStream out) throws java.io.IOException {
+    public long transferTo(java.io.OutputStream out) throws IOException {
+        return drain(out::write);
+    }
+
+    /**
+     * Hands the remaining bytes to {@code sink} as read-only views of the chunks: no copy at all
+     * on this side (the views cannot let a sink alter a cached chunk).
+     *
+     * @throws IOException if the sink throws
+     */
+    void transferTo(ByteSink sink) throws IOException {
+        drain((chunk, off, len) -> sink.write(ByteBuffer.wrap(chunk, off, len).asReadOnlyBuffer()));
+    }
+
+    /** Where {@link #drain} puts each run of bytes, as a slice of a chunk. */
+    private interface Slices {
+        void write(byte[] chunk, int off, int len) throws IOException;
+    }
+
+    private long drain(Slices out) throws IOException {
         long written = 0;
         while (left > 0) {
             if (position == chunks[chunk].length) {

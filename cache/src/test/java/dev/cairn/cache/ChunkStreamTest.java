@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** {@link ChunkStream#transferTo} and {@link ChunkStream#read} serve the same bytes for every cut across chunks. */
+/** {@link ChunkStream#transferTo} (to a stream and to a buffer sink) and {@link ChunkStream#read} serve the same bytes for every cut across chunks. */
 class ChunkStreamTest {
     @Test
     void transferToMatchesReadForEveryOffsetAndLength() throws IOException {
@@ -30,6 +30,13 @@ class ChunkStreamTest {
                 assertEquals(length, n);
                 assertArrayEquals(expected, out.toByteArray(), offset + "+" + length);
                 assertArrayEquals(expected, new ChunkStream(slice, offset - first * 16, length).readAllBytes(), offset + "+" + length);
+                ByteArrayOutputStream sunk = new ByteArrayOutputStream();
+                new ChunkStream(slice, offset - first * 16, length).transferTo(b -> {
+                    byte[] part = new byte[b.remaining()];
+                    b.get(part);
+                    sunk.write(part, 0, part.length);
+                });
+                assertArrayEquals(expected, sunk.toByteArray(), "buffers " + offset + "+" + length);
             }
         }
     }

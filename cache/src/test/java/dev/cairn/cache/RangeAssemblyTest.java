@@ -74,9 +74,14 @@ class RangeAssemblyTest {
     }
 
     private static void compare(BlobStore raw, BlobStore cache, BlobKey key, ByteRange range) throws IOException {
+        compare(raw, cache, key, range, false);
+        compare(raw, cache, key, range, true);
+    }
+
+    private static void compare(BlobStore raw, BlobStore cache, BlobKey key, ByteRange range, boolean buffers) throws IOException {
         ReadOptions options = new ReadOptions(range, dev.cairn.blob.ReadConditions.NONE);
-        Object expected = answer(raw, key, options);
-        Object actual = answer(cache, key, options);
+        Object expected = answer(raw, key, options, false);
+        Object actual = answer(cache, key, options, buffers);
         if (expected instanceof byte[] e) {
             assertTrue(actual instanceof byte[], () -> range + ": cache answered " + actual);
             assertArrayEquals(e, (byte[]) actual, () -> key + " " + range);
@@ -85,10 +90,22 @@ class RangeAssemblyTest {
         }
     }
 
-    /** The bytes prefixed by the resolved range, or the error. */
-    private static Object answer(BlobStore store, BlobKey key, ReadOptions options) throws IOException {
+    /**
+     * The bytes prefixed by the resolved range, or the error; with {@code buffers}, read through
+     * {@link ObjectReader#transferTo} when the reader offers it (a chunk-served read must).
+     */
+    private static Object answer(BlobStore store, BlobKey key, ReadOptions options, boolean buffers) throws IOException {
         try (ObjectReader reader = store.read(key, options)) {
-            byte[] bytes = readAll(reader);
+            java.io.ByteArrayOutputStream sunk = new java.io.ByteArrayOutputStream();
+            boolean transferred = buffers && reader.transferTo(b -> {
+                assertTrue(b.isReadOnly(), "cached chunks are handed out read-only");
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                sunk.write(chunk, 0, chunk.length);
+            });
+            assertEquals(buffers && reader instanceof CachedReader, transferred,
+                    "chunk-served reads transfer buffers; read-through ones leave it to their stream");
+            byte[] bytes = transferred ? sunk.toByteArray() : readAll(reader);
             String head = reader.range() + " ";
             byte[] out = Arrays.copyOf(head.getBytes(), head.length() + bytes.length);
             System.arraycopy(bytes, 0, out, head.length(), bytes.length);

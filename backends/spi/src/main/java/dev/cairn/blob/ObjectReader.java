@@ -2,6 +2,7 @@ package dev.cairn.blob;
 
 import java.io.Closeable;
 import java.io.IOException;
+import dev.cairn.blob.io.ByteSink;
 import java.io.InputStream;
 
 /**
@@ -23,6 +24,24 @@ public interface ObjectReader extends Closeable {
      * another version.
      */
     InputStream stream();
+
+    /**
+     * Optional fast path: writes the bytes of {@link #range()}, exactly {@code range().length()}
+     * of them, to {@code sink} as buffers the reader fills or already holds (a file read into a
+     * direct buffer, cached chunks), sparing the copy into a caller's array that
+     * {@link #stream()} makes. A reader that cannot do better than its stream returns false at
+     * once and touches nothing; the caller then uses {@link #stream()}. Use one or the other,
+     * never both, on one read. Decorators that must see the bytes (verification, cache fills)
+     * keep this default, so the bytes still pass through them.
+     *
+     * @return false if unsupported (nothing written); true once every byte was written
+     * @throws IOException if the backend fails mid-read or its data ends early (some bytes may
+     *         have been written: the caller must abort, not finish, what it was sending), or if
+     *         the sink throws
+     */
+    default boolean transferTo(ByteSink sink) throws IOException {
+        return false;
+    }
 
     @Override
     void close() throws IOException;

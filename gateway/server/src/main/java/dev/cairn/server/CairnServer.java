@@ -16,6 +16,8 @@ import dev.cairn.server.config.BackendCatalog;
 import dev.cairn.server.config.CairnConfig;
 import dev.cairn.server.config.ConfigException;
 import dev.cairn.server.http.HealthResource;
+import dev.cairn.server.http.DirectBodyWriter;
+import dev.cairn.server.http.HttpBridge;
 import dev.cairn.server.http.JsonErrorHandler;
 import dev.cairn.server.http.UriGuard;
 import dev.cairn.server.http.MetricsResource;
@@ -183,11 +185,13 @@ public final class CairnServer implements AutoCloseable {
                 .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true)
                 // keep Jersey's own status codes instead of routing them to Jetty's error page
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .property(HttpBridge.DIRECT_WRITES, http.directWrites())
                 .register(new HealthResource(store, admission.readiness()))
                 .register(new MetricsResource(metrics.registry()))
                 .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
                 .register(new S3Resource(s3Api))
                 .register(RawContentType.class)
+                .register(DirectBodyWriter.class)
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);

@@ -8,15 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -109,19 +105,14 @@ class ClientResetWireTest {
     }
 
     private String put(byte[] body) throws Exception {
-        HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/put")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + TOKEN).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
-        return r.headers().firstValue("Location").orElseThrow();
+        return Http.oapPut(server, TOKEN, body);
     }
 
     private String scrape() throws Exception {
-        return Http.get(server.baseUri(), "/metrics").body();
+        return Http.scrape(server);
     }
 
     private static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E-]+)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        return Http.metric(metrics, series);
     }
 }

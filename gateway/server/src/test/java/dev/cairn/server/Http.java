@@ -22,6 +22,29 @@ final class Http {
     private Http() {
     }
 
+    /** Stores {@code body} with an OAP PUT (expects 201) and returns its Location path. */
+    static String oapPut(CairnServer server, String token, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/put")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("PUT answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The Prometheus text of /metrics. */
+    static String scrape(CairnServer server) throws IOException, InterruptedException {
+        return get(server.baseUri(), "/metrics").body();
+    }
+
+    /** The value of one series in a scrape, NaN when absent. */
+    static double metric(String metrics, String series) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(series) + " ([0-9.E-]+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     static HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.cairn.blob.local;
 import dev.cairn.blob.ByteRange;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
+import dev.cairn.blob.io.ByteSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -24,7 +25,7 @@ final class CompositeObjectReader implements ObjectReader {
     /** Object offset at which each opened segment starts, and its data length. */
     private final long[] starts;
     private final long[] lengths;
-    private final InputStream stream;
+    private final SegmentRangeStream stream;
 
     private CompositeObjectReader(ObjectInfo info, ByteRange.Resolved range, List<FileChannel> channels, long[] starts, long[] lengths) {
         this.info = info;
@@ -97,6 +98,12 @@ final class CompositeObjectReader implements ObjectReader {
     @Override
     public InputStream stream() {
         return stream;
+    }
+
+    @Override
+    public boolean transferTo(ByteSink sink) throws IOException {
+        stream.transferTo(sink);
+        return true;
     }
 
     @Override

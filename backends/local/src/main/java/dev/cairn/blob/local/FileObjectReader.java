@@ -3,6 +3,7 @@ package dev.cairn.blob.local;
 import dev.cairn.blob.ByteRange;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectReader;
+import dev.cairn.blob.io.ByteSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -17,7 +18,7 @@ final class FileObjectReader implements ObjectReader {
     private final FileChannel channel;
     private final ObjectInfo info;
     private final ByteRange.Resolved range;
-    private final InputStream stream;
+    private final SegmentRangeStream stream;
 
     FileObjectReader(FileChannel channel, ObjectInfo info, ByteRange.Resolved range) {
         this.channel = channel;
@@ -39,6 +40,12 @@ final class FileObjectReader implements ObjectReader {
     @Override
     public InputStream stream() {
         return stream;
+    }
+
+    @Override
+    public boolean transferTo(ByteSink sink) throws IOException {
+        stream.transferTo(sink);
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cairn.blob.local;
 
 import dev.cairn.blob.ByteRange;
+import dev.cairn.blob.io.ByteSink;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +66,34 @@ final class SegmentRangeStream extends InputStream {
         }
         position += n;
         return n;
+    }
+
+    /**
+     * Writes the remaining bytes to {@code sink} through a pooled direct buffer: one copy from the
+     * page cache into the buffer, and the socket write takes it from there without another.
+     *
+     * @throws IOException if a file read fails or a file ends early, or if the sink throws
+     */
+    void transferTo(ByteSink sink) throws IOException {
+        ByteBuffer buffer = DirectBuffers.take();
+        try {
+            while (position < end) {
+                while (position >= starts[segment] + lengths[segment]) {
+                    segment++;
+                }
+                long inSegment = position - starts[segment];
+                long left = Math.min(end, starts[segment] + lengths[segment]) - position;
+                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+                int n = channels.get(segment).read(buffer, inSegment);
+                if (n < 0) {
+                    throw new IOException("object data (file " + segment + ") ended " + left + " bytes early");
+                }
+                position += n;
+                sink.write(buffer.flip());
+            }
+        } finally {
+            DirectBuffers.release(buffer);
+        }
     }
 
     @Override

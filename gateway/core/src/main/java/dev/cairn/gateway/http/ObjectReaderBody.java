@@ -1,6 +1,7 @@
 package dev.cairn.gateway.http;
 
 import dev.cairn.blob.ObjectReader;
+import dev.cairn.blob.io.ByteSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,35 @@ public final class ObjectReaderBody implements ResponseBody {
             }
         } finally {
             close();
+        }
+    }
+
+    /**
+     * Uses the reader's {@link ObjectReader#transferTo} when it has one; closes the reader when it
+     * wrote or failed, and leaves it open for {@link #writeTo(OutputStream)} when unsupported.
+     *
+     * @throws IOException if the store fails mid-way or yields another number of bytes than declared
+     */
+    @Override
+    public boolean writeTo(ByteSink sink) throws IOException {
+        long[] written = {0};
+        boolean done = false;
+        try {
+            done = reader.transferTo(buffer -> {
+                written[0] += buffer.remaining();
+                sink.write(buffer);
+            });
+            if (done && written[0] != length()) {
+                throw new IOException("store yielded " + written[0] + " of " + length() + " bytes");
+            }
+            return done;
+        } catch (IOException | RuntimeException | Error e) {
+            done = true;
+            throw e;
+        } finally {
+            if (done) {
+                close();
+            }
         }
     }
 

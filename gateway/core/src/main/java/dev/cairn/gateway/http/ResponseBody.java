@@ -1,5 +1,6 @@
 package dev.cairn.gateway.http;
 
+import dev.cairn.blob.io.ByteSink;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +28,20 @@ public interface ResponseBody extends Closeable {
      * response rather than pretend it completed (the declared length is not met).
      */
     void writeTo(OutputStream out) throws IOException;
+
+    /**
+     * Optional fast path: writes the body as buffers to {@code sink} (which hands them to the
+     * socket without the copies an {@link OutputStream} costs), or returns false at once, having
+     * written nothing, when this body has no better way than {@link #writeTo(OutputStream)}; the
+     * adapter then calls that instead. Only for bodies of a known {@link #length()}.
+     *
+     * @return true once exactly {@link #length()} bytes were written; false if unsupported
+     * @throws IOException as {@link #writeTo(OutputStream)}: the source failed mid-way or yielded
+     *         another number of bytes, or the sink failed; the adapter must abort the response
+     */
+    default boolean writeTo(ByteSink sink) throws IOException {
+        return false;
+    }
 
     /** Releases resources; idempotent. */
     @Override

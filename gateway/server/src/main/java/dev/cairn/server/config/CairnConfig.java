@@ -35,8 +35,12 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
         Objects.requireNonNull(admission, "admission");
     }
 
-    /** Jetty settings. {@code port} 0 picks a free port. */
-    public record Http(String host, int port, Duration idleTimeout, long maxHeaderSize, Duration shutdownTimeout) {
+    /**
+     * Jetty settings. {@code port} 0 picks a free port; {@code directWrites} lets object bodies
+     * bypass Jersey's entity stream (docs/adr/0019).
+     */
+    public record Http(String host, int port, Duration idleTimeout, long maxHeaderSize, Duration shutdownTimeout,
+            boolean directWrites) {
     }
 
     /**

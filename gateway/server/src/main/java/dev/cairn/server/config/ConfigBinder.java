@@ -35,7 +35,8 @@ final class ConfigBinder {
                 (Integer) value("http.port"),
                 (Duration) value("http.idle-timeout"),
                 maxHeaderSize(),
-                (Duration) value("http.shutdown-timeout"));
+                (Duration) value("http.shutdown-timeout"),
+                (Boolean) value("http.direct-writes"));
         String backend = (String) value("backend");
         if (!table.backends().has(backend)) {
             throw new ConfigException("backend", table.backends().unknownBackendMessage(backend) + " (from " + source("backend") + ")");

@@ -31,6 +31,9 @@ public final class ConfigTable {
                             + " 0 disables it."),
             ConfigKey.of("http.max-uri-length", "8KiB", ValueType.SIZE,
                     "Longest request target (path and query); longer gets 414."),
+            ConfigKey.of("http.direct-writes", "true", ValueType.BOOLEAN,
+                    "Write object bodies from local files and the chunk cache straight to Jetty as buffers, sparing"
+                            + " two copies per byte (false: through Jersey's stream)."),
             ConfigKey.of("admission.max-inflight", "1024", ValueType.COUNT,
                     "Most S3 and OAP requests served at once (reads and writes together); more get 503 SlowDown (S3)"
                             + " or 429 (OAP). 0 = unlimited.").withEnvAlias("CAIRN_MAX_INFLIGHT"),

@@ -16,6 +16,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.glassfish.jersey.server.CloseableService;
+import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * The one adapter between Jersey/Jetty and the framework-free protocol layer, shared by the OAP
@@ -44,8 +45,24 @@ public final class HttpBridge {
                 Math.max(HttpCall.UNKNOWN_LENGTH, jetty.getLength()), RequestIds.of(jetty));
     }
 
-    /** The handler's answer as a JAX-RS response. */
+    /**
+     * Name of the Jersey configuration property (a Boolean) that lets {@link #render} write
+     * bodies that offer buffers straight to Jetty ({@code http.direct-writes}, docs/adr/0019).
+     */
+    public static final String DIRECT_WRITES = "cairn.http.direct-writes";
+
+    /** The handler's answer as a JAX-RS response, its body always through Jersey's entity stream. */
     public static Response render(HttpResult result, ContainerRequestContext ctx, CloseableService closer) {
+        return render(result, ctx, closer, null);
+    }
+
+    /**
+     * The handler's answer as a JAX-RS response. When {@link #DIRECT_WRITES} is on and
+     * {@code jetty} (the Jetty response of this exchange, as Jersey's container received it) is
+     * given, a body of known length that offers buffers is written straight to it.
+     */
+    public static Response render(HttpResult result, ContainerRequestContext ctx, CloseableService closer,
+            org.eclipse.jetty.server.Response jetty) {
         Response.ResponseBuilder b = Response.status(result.status());
         for (Map.Entry<String, String> h : result.headers()) {
             b.header(h.getKey(), h.getValue());
@@ -60,8 +77,14 @@ public final class HttpBridge {
             if (result.header(CONTENT_TYPE) == null) {
                 RawContentType.suppress(ctx);
             }
-            b.entity((StreamingOutput) body::writeTo);
+            b.entity(direct(ctx, jetty, body) ? new DirectBody(body, jetty) : (StreamingOutput) body::writeTo);
         }
         return b.build();
+    }
+
+    private static boolean direct(ContainerRequestContext ctx, org.eclipse.jetty.server.Response jetty, ResponseBody body) {
+        return jetty != null && body.length() != ResponseBody.UNKNOWN_LENGTH && !"HEAD".equals(ctx.getMethod())
+                && ctx instanceof ContainerRequest request
+                && Boolean.TRUE.equals(request.getConfiguration().getProperty(DIRECT_WRITES));
     }
 }

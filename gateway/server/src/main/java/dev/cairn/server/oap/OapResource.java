@@ -39,6 +39,9 @@ public final class OapResource {
     @Inject
     private Provider<Request> jettyRequest;
 
+    @Inject
+    private Provider<org.eclipse.jetty.server.Response> jettyResponse;
+
     public OapResource(OapApi api) {
         this.api = Objects.requireNonNull(api, "api");
     }
@@ -86,6 +89,6 @@ public final class OapResource {
     }
 
     private Response call(ContainerRequestContext ctx, CloseableService closer) {
-        return HttpBridge.render(api.handle(HttpBridge.call(jettyRequest.get(), ctx)), ctx, closer);
+        return HttpBridge.render(api.handle(HttpBridge.call(jettyRequest.get(), ctx)), ctx, closer, jettyResponse.get());
     }
 }

@@ -49,6 +49,9 @@ public final class S3Resource {
     @Inject
     private Provider<Request> jettyRequest;
 
+    @Inject
+    private Provider<org.eclipse.jetty.server.Response> jettyResponse;
+
     public S3Resource(S3Api api) {
         this.api = Objects.requireNonNull(api, "api");
     }
@@ -96,6 +99,6 @@ public final class S3Resource {
     }
 
     private Response call(ContainerRequestContext ctx, CloseableService closer) {
-        return HttpBridge.render(api.handle(HttpBridge.call(jettyRequest.get(), ctx)), ctx, closer);
+        return HttpBridge.render(api.handle(HttpBridge.call(jettyRequest.get(), ctx)), ctx, closer, jettyResponse.get());
     }
 }
