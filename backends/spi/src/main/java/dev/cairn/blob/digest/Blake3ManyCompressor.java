@@ -13,16 +13,17 @@ import java.util.Arrays;
 
 /**
  * BLAKE3's {@code hash_many} in plain Java: the chaining values of up to {@value #LANES} whole
- * chunks, compressed in lockstep so that C2's SuperWord pass turns the work into SIMD code (AVX2
- * on x86, eight chunks per instruction) without the incubating Vector API.
+ * chunks, compressed in lockstep so that C2's SuperWord pass turns the work into SIMD code
+ * without the incubating Vector API (on x86 with 64 lanes: 128-bit AVX vectors, four chunks per
+ * instruction, because C2 unrolls a loop no further than a tenth of its profiled trip count).
  *
  * <p>The layout is what SuperWord needs (ADR 0018 has the measurements): structure of arrays,
  * one {@code int[LANES]} row per state word and per message word; each G function is one short
  * counted loop over the lanes with no calls or branches, and rotations are
- * {@link Integer#rotateRight} (on JDK 17 the {@code >>> | <<} spelling vectorises but runs about a
- * fifth slower). Folding more work into one loop body (a column step, a whole round) makes the
- * body too big to unroll and C2 stops vectorising. The lane loops only reach C2's vector main
- * loop with enough lanes, so fewer than {@value #MIN_CHUNKS} chunks go to the scalar
+ * {@link Integer#rotateRight} (the {@code >>> | <<} spelling vectorises too, but runs a fifth
+ * slower on JDK 25). More work in one loop body (a column step) vectorises worse, and a whole
+ * round is too big to unroll, so C2 does not vectorise it at all. The lane loops only reach C2's
+ * vector main loop with enough lanes, so fewer than {@value #MIN_CHUNKS} chunks go to the scalar
  * {@link Blake3Compressor} instead.
  *
  * <p>An instance is scratch space (8 KiB) for one thread; {@link #chunkCvs} hands out one per
