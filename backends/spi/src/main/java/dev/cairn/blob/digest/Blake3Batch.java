@@ -81,7 +81,7 @@ final class Blake3Batch implements Runnable {
      */
     void hashInto(Blake3Tree tree) {
         hashClaimed();
-        // A helper's last piece is a few microseconds away: spin briefly before paying for park/unpark.
+        // A helper's last piece is usually microseconds away: spin briefly before paying for park/unpark.
         for (int spins = 0; spins < 1024 && pending.get() != 0; spins++) {
             Thread.onSpinWait();
         }
