@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A run of whole chunks split into aligned subtrees ("pieces") whose chaining values are
- * independent, hashed by the calling thread together with whichever helpers show up.
+ * A run of whole chunks split into consecutive pieces, hashed by the calling thread together with
+ * whichever helpers show up. Each piece's chunks go through {@link Blake3ManyCompressor} (SIMD
+ * lanes) and are reduced to its aligned subtrees ({@link Blake3Tree#mergeRun}) by whoever hashes
+ * it; the owner then pushes the pieces into the tree in order.
  *
  * <p>Pieces are claimed one at a time from a shared index, so a helper only ever takes work that
  * is still queued. The owner claims pieces too, from the start, and only after the index is
@@ -20,10 +22,11 @@ final class Blake3Batch implements Runnable {
     static final LongAdder HELPED = new LongAdder();
 
     private final byte[] in;
+    private final int off;
+    private final long counter;
     private final int count;
-    private final int[] offsets;
-    private final long[] starts;
-    private final int[] log2s;
+    /** Chunk index (within the batch) where piece i starts; one more entry for the end. */
+    private final int[] firsts;
     private final int[] cvs;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger pending;
@@ -32,37 +35,28 @@ final class Blake3Batch implements Runnable {
 
     /**
      * Splits {@code chunks} whole chunks of {@code in} at {@code off}, the first being chunk
-     * {@code counter}, into aligned power-of-two pieces of at most about
-     * {@code chunks / (4 * workers)} chunks, so that every worker gets several pieces.
+     * {@code counter}, into pieces of a power-of-two size P ({@link Blake3ManyCompressor#LANES}
+     * chunks, or less so that each of several {@code workers} gets one), cut at chunk numbers that
+     * are multiples of P so that a piece is one aligned subtree wherever the run allows it.
      */
     Blake3Batch(byte[] in, int off, int chunks, long counter, int workers) {
         this.in = in;
-        int cap = Integer.highestOneBit(Math.max(1, chunks / (4 * workers)));
-        int max = chunks / cap + 2 * 64;
-        int[] o = new int[max];
-        long[] s = new long[max];
-        int[] l = new int[max];
+        this.off = off;
+        this.counter = counter;
+        // Alone, fill the lanes; shared, rather a piece too many than one worker left idle.
+        int size = workers == 1 ? Blake3ManyCompressor.LANES
+                : Math.min(Blake3ManyCompressor.LANES, Integer.highestOneBit((chunks + workers - 1) / workers));
+        int[] f = new int[chunks / size + 3];
         int n = 0;
-        long c = counter;
-        int left = chunks;
-        while (left > 0) {
-            long size = Math.min(cap, Integer.highestOneBit(left));
-            if (c != 0) {
-                size = Math.min(size, Long.lowestOneBit(c));
-            }
-            o[n] = off;
-            s[n] = c;
-            l[n] = Long.numberOfTrailingZeros(size);
-            n++;
-            off += (int) size * Blake3Compressor.CHUNK_LEN;
-            c += size;
-            left -= (int) size;
+        for (int first = 0; first < chunks; n++) {
+            f[n] = first;
+            long end = ((counter + first) / size + 1) * size;
+            first = (int) Math.min(chunks, end - counter);
         }
+        f[n] = chunks;
         this.count = n;
-        this.offsets = o;
-        this.starts = s;
-        this.log2s = l;
-        this.cvs = new int[n * 8];
+        this.firsts = f;
+        this.cvs = new int[chunks * 8];
         this.pending = new AtomicInteger(n);
     }
 
@@ -87,7 +81,7 @@ final class Blake3Batch implements Runnable {
      */
     void hashInto(Blake3Tree tree) {
         hashClaimed();
-        // A helper's last piece is a few microseconds away: spin briefly before paying for park/unpark.
+        // A helper's last piece is usually microseconds away: spin briefly before paying for park/unpark.
         for (int spins = 0; spins < 1024 && pending.get() != 0; spins++) {
             Thread.onSpinWait();
         }
@@ -99,7 +93,7 @@ final class Blake3Batch implements Runnable {
             throw new IllegalStateException("a BLAKE3 helper thread failed", f);
         }
         for (int i = 0; i < count; i++) {
-            tree.push(cvs, i * 8, starts[i], log2s[i]);
+            tree.pushRun(cvs, 8 * firsts[i], counter + firsts[i], firsts[i + 1] - firsts[i]);
         }
     }
 
@@ -107,7 +101,10 @@ final class Blake3Batch implements Runnable {
         int done = 0;
         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
             try {
-                Blake3Tree.subtreeCv(in, offsets[i], starts[i], log2s[i], cvs, i * 8);
+                int first = firsts[i];
+                int chunks = firsts[i + 1] - first;
+                Blake3ManyCompressor.chunkCvs(in, off + first * Blake3Compressor.CHUNK_LEN, chunks, counter + first, cvs, 8 * first);
+                Blake3Tree.mergeRun(cvs, 8 * first, counter + first, chunks);
             } catch (Throwable t) {
                 failure = t;
             } finally {

@@ -55,25 +55,44 @@ final class Blake3Tree {
     }
 
     /**
-     * The chaining value of the aligned subtree of {@code 2^log2Chunks} whole chunks at {@code in[off..]}
-     * starting at chunk {@code start}, into {@code out[outOff..+8)}; a subtree is never the root.
+     * Pushes a run of {@code chunks} consecutive chunks starting at chunk {@code start}, already
+     * reduced by {@link #mergeRun}: one entry per aligned block, at {@code cvs[cvOff + 8 * i]} where
+     * i is the block's first chunk within the run.
      */
-    static void subtreeCv(byte[] in, int off, long start, int log2Chunks, int[] out, int outOff) {
-        if (log2Chunks == 0) {
-            Blake3Compressor.chunkCv(in, off, start, out, outOff);
-            return;
+    void pushRun(int[] cvs, int cvOff, long start, int chunks) {
+        for (int i = 0; i < chunks; ) {
+            int log2 = alignedLog2(start + i, chunks - i);
+            push(cvs, cvOff + 8 * i, start + i, log2);
+            i += 1 << log2;
         }
-        int[] local = new int[(log2Chunks + 1) * 8];
-        int top = 0;
-        int chunks = 1 << log2Chunks;
-        for (int i = 0; i < chunks; i++) {
-            Blake3Compressor.chunkCv(in, off + i * Blake3Compressor.CHUNK_LEN, start + i, local, top * 8);
-            top++;
-            for (int t = i + 1; (t & 1) == 0; t >>>= 1) {
-                top--;
-                compressParent(local, (top - 1) * 8, local, top * 8, local, (top - 1) * 8, 0);
+    }
+
+    /**
+     * Reduces the chunk chaining values {@code cvs[cvOff + 8 * i ..+8)} of a run of {@code chunks}
+     * consecutive chunks starting at chunk {@code start}, in place, to one chaining value per
+     * maximal aligned power-of-two block of the run, left at the block's first chunk. Runs hashed
+     * by different threads are reduced in parallel this way; only the merges across runs are left
+     * for {@link #pushRun}. No block can be the root, because more input follows every run.
+     */
+    static void mergeRun(int[] cvs, int cvOff, long start, int chunks) {
+        for (int i = 0; i < chunks; ) {
+            int size = 1 << alignedLog2(start + i, chunks - i);
+            int base = cvOff + 8 * i;
+            for (int step = 1; step < size; step <<= 1) {
+                for (int j = 0; j < size; j += 2 * step) {
+                    compressParent(cvs, base + 8 * j, cvs, base + 8 * (j + step), cvs, base + 8 * j, 0);
+                }
             }
+            i += size;
         }
-        System.arraycopy(local, 0, out, outOff, 8);
+    }
+
+    /** log2 of the largest block that starts at chunk {@code start}, is aligned to its size and fits in {@code left}. */
+    private static int alignedLog2(long start, int left) {
+        long size = Integer.highestOneBit(left);
+        if (start != 0) {
+            size = Math.min(size, Long.lowestOneBit(start));
+        }
+        return Long.numberOfTrailingZeros(size);
     }
 }

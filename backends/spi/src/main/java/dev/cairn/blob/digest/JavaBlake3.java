@@ -10,10 +10,11 @@ import java.util.Objects;
  * <p>Bytes go through the current {@link Blake3ChunkState} until it is full; when an update
  * holds whole chunks beyond that (and at least one byte after them, because the last chunk of
  * the input may be the root and must stay unfinalized), they are hashed straight from the
- * caller's array. With helpers and at least {@value #PARALLEL_MIN_CHUNKS} such chunks, they are
- * cut into aligned subtrees hashed by this thread and the helpers together ({@link Blake3Batch});
- * the subtrees' chaining values then enter the {@link Blake3Tree} in order, so the result is the
- * same whatever the split. On two cores a 64 KiB update becomes about sixteen 4 KiB pieces.
+ * caller's array, up to 64 at a time in SIMD lanes ({@link Blake3ManyCompressor}). With helpers
+ * and at least {@value #PARALLEL_MIN_CHUNKS} such chunks, they are cut into pieces hashed by this
+ * thread and the helpers together ({@link Blake3Batch}); the pieces' chaining values then enter
+ * the {@link Blake3Tree} in order, so the result is the same whatever the split. On two cores a
+ * 64 KiB update becomes two pieces of 32 chunks.
  *
  * <p>Not thread-safe (one per stream, like every {@link StreamingDigest}); the caller's array is
  * read only while {@link #update} runs. After {@link #finish} the hasher refuses further use.
@@ -73,17 +74,11 @@ final class JavaBlake3 implements StreamingDigest {
     }
 
     private void hashWholeChunks(byte[] buf, int off, int chunks, long counter) {
-        if (chunks >= PARALLEL_MIN_CHUNKS && helpers.threads() > 0) {
-            Blake3Batch batch = new Blake3Batch(buf, off, chunks, counter, helpers.threads() + 1);
-            if (helpers.offer(batch, batch.pieces() - 1) > 0) {
-                Blake3Batch.OFFERED.increment();
-            }
-            batch.hashInto(tree);
-            return;
+        boolean parallel = chunks >= PARALLEL_MIN_CHUNKS && helpers.threads() > 0;
+        Blake3Batch batch = new Blake3Batch(buf, off, chunks, counter, parallel ? helpers.threads() + 1 : 1);
+        if (parallel && helpers.offer(batch, batch.pieces() - 1) > 0) {
+            Blake3Batch.OFFERED.increment();
         }
-        for (int i = 0; i < chunks; i++) {
-            Blake3Compressor.chunkCv(buf, off + i * CHUNK_LEN, counter + i, cv, 0);
-            tree.push(cv, 0, counter + i, 0);
-        }
+        batch.hashInto(tree);
     }
 }
