@@ -1,0 +1,27 @@
+package dev.cairn.perf;
+
+import java.util.Locale;
+
+/** The servers the rig can start and drive side by side. */
+enum TargetKind {
+    /** The gateway's runnable jar, local backend by default. */
+    CAIRN,
+    /** S3Proxy 2.6.0 from Maven Central, jclouds filesystem backend. */
+    S3PROXY,
+    /** nginx serving the seeded bytes as static files: the "near the limit" reference for reads. */
+    NGINX;
+
+    String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the accepted values */
+    static TargetKind parse(String text) {
+        for (TargetKind kind : values()) {
+            if (kind.id().equals(text)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown target '" + text + "' (cairn, s3proxy or nginx)");
+    }
+}
