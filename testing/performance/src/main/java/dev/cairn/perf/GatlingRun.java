@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class GatlingRun {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * What Gatling 3.15 needs on JDK 17+ (the gatling-maven-plugin passes the same): its log writer
+     * reads String internals, netty uses direct buffers.
+     */
+    static final List<String> REQUIRED_JVM = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
 
     /**
      * What the run produced.
@@ -76,6 +82,7 @@ final class GatlingRun {
     static List<String> command(List<String> jvm, String classpath, Mix mix, Map<String, String> properties, Path resultsDir) {
         List<String> command = new ArrayList<>();
         command.add(ServerLauncher.javaBinary());
+        command.addAll(REQUIRED_JVM);
         command.addAll(jvm);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
