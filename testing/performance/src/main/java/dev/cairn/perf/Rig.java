@@ -170,8 +170,8 @@ public final class Rig {
 
     /** Whether a target kind runs any of the mixes (the soak's gateway is separate from the others). */
     private boolean needed(TargetKind kind, boolean soak) {
-        return options.targets().contains(kind) && options.mixes().stream()
-                .anyMatch(m -> (m == Mix.SOAK) == soak && options.apis().stream().anyMatch(a -> m.runsOn(kind, a)));
+        return options.mixes().stream().anyMatch(m -> (m == Mix.SOAK) == soak
+                && options.apis().stream().anyMatch(a -> options.targetsFor(m, a).contains(kind)));
     }
 
     private void runOne(int round, Mix mix, Api api, Target target, String classpath) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param reference the peer ratios are computed against, if forced; empty: per mix
  * @param soakDamage the share of seeded objects the soak damages on one replica, in percent
  * @param ports the port range servers are started on, or empty for any free port
+ * @param pairs if not empty, only these {@code mix:api} pairs run ({@code --pair}), instead of every mix over every API
  */
 record RigOptions(
         List<TargetKind> targets,
@@ -43,6 +44,7 @@ record RigOptions(
         Optional<TargetKind> reference,
         double soakDamage,
         Optional<int[]> ports,
+        List<String> pairs,
         Path repo,
         Path workDir) {
 
@@ -69,6 +71,8 @@ record RigOptions(
               --reference NAME      nginx | s3proxy: the peer of every ratio (default: nginx for
                                     read mixes, s3proxy for the others)
               --soak-damage PCT     share of seeded objects the soak damages on one replica (default 1.5%)
+              --pair MIX:API        run only this mix over this API (e.g. read-a:s3); repeatable,
+                                    instead of every --mix over every --api
               --ports FROM-TO       start servers on free ports in this range (default: any free port)
               --work-dir DIR        servers' temporary directories (default testing/performance/target/work)
               --help                this text
@@ -98,6 +102,7 @@ record RigOptions(
         Optional<TargetKind> reference = Optional.empty();
         double damage = 1.5;
         Optional<int[]> ports = Optional.empty();
+        List<String> pairs = new ArrayList<>();
         Path workDir = repo.resolve("testing/performance/target/work");
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -142,6 +147,7 @@ record RigOptions(
                 case "--reference" -> reference = Optional.of(parseReference(value));
                 case "--soak-damage" -> damage = parsePercent(name, value);
                 case "--ports" -> ports = Optional.of(parsePorts(value));
+                case "--pair" -> pairs.add(parsePair(value));
                 case "--work-dir" -> workDir = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + " (see --help)");
             }
@@ -150,6 +156,15 @@ record RigOptions(
             throw new IllegalArgumentException("give --rate or --concurrency, not both");
         }
         Load load = concurrency != null ? new Load(Load.CONCURRENCY, concurrency) : new Load(Load.RATE, rate == null ? 200 : rate);
+        if (!pairs.isEmpty()) {
+            mixes.clear();
+            LinkedHashSet<Api> pairApis = new LinkedHashSet<>();
+            for (String pair : pairs) {
+                mixes.add(Mix.parse(pair.substring(0, pair.indexOf(':'))));
+                pairApis.add(Api.parse(pair.substring(pair.indexOf(':') + 1)));
+            }
+            apis = List.copyOf(pairApis);
+        }
         if (mixes.isEmpty()) {
             mixes.add(Mix.READ_A);
         }
@@ -161,7 +176,7 @@ record RigOptions(
             throw new IllegalArgumentException("--hot must seed at least one hot object");
         }
         return new RigOptions(targets, List.copyOf(mixes), apis, load, duration, warmup, rounds, Map.copyOf(settings),
-                cairnJvm, gatlingJvm, hot, cold, out, reference, damage, ports, repo, workDir);
+                cairnJvm, gatlingJvm, hot, cold, out, reference, damage, ports, List.copyOf(pairs), repo, workDir);
     }
 
     /** The user asked for {@code --help}: print {@link #USAGE}, exit 0. */
@@ -199,6 +214,14 @@ record RigOptions(
             out[i] = nonNegative("--hot", parts[i]);
         }
         return out;
+    }
+
+    private static String parsePair(String value) {
+        int colon = value.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("--pair wants MIX:API (e.g. read-a:s3), not '" + value + "'");
+        }
+        return Mix.parse(value.substring(0, colon)).id() + ":" + Api.parse(value.substring(colon + 1)).id();
     }
 
     private static int[] parsePorts(String value) {
@@ -251,8 +274,11 @@ record RigOptions(
         return new ArrayList<>(Arrays.asList(value.trim().split("\\s+"))).stream().filter(w -> !w.isEmpty()).toList();
     }
 
-    /** The targets a mix runs on over an API, in round order. */
+    /** The targets a mix runs on over an API, in round order; none when {@code --pair} leaves the pair out. */
     List<TargetKind> targetsFor(Mix mix, Api api) {
+        if (!pairs.isEmpty() && !pairs.contains(mix.id() + ":" + api.id())) {
+            return List.of();
+        }
         return targets.stream().filter(t -> mix.runsOn(t, api)).toList();
     }
 

@@ -69,6 +69,19 @@ class RigOptionsTest {
     }
 
     @Test
+    void pairsRunOnlyTheMixesAndApisNamed() {
+        RigOptions o = parse("--targets", "cairn", "--pair", "read-a:s3", "--pair", "write-b:oap", "--mix", "abuse");
+        assertEquals(List.of(Mix.READ_A, Mix.WRITE_B), o.mixes());
+        assertEquals(List.of(Api.S3, Api.OAP), o.apis());
+        assertEquals(List.of(TargetKind.CAIRN), o.targetsFor(Mix.READ_A, Api.S3));
+        assertEquals(List.of(), o.targetsFor(Mix.READ_A, Api.OAP));
+        assertEquals(List.of(TargetKind.CAIRN), o.targetsFor(Mix.WRITE_B, Api.OAP));
+        assertEquals(List.of(), o.targetsFor(Mix.WRITE_B, Api.S3));
+        assertMessage("--pair wants MIX:API", "--pair", "read-a");
+        assertMessage("unknown API 'http'", "--pair", "read-a:http");
+    }
+
+    @Test
     void badOptionsNameTheProblem() {
         assertMessage("not both", "--rate", "10", "--concurrency", "5");
         assertMessage("unknown option --frob", "--frob", "1");
