@@ -47,6 +47,9 @@ final class OapSeeder {
             HttpRequest put = HttpRequest.newBuilder(endpoint.resolve("/put"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token)
+                    // the gateway refuses a body over its cap at once and closes the connection;
+                    // waiting for 100 Continue lets that 413 arrive before the body is sent
+                    .expectContinue(true)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
             HttpResponse<String> answer = send(http, put);

@@ -1,13 +1,11 @@
 package dev.cairn.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import dev.cairn.bench.multipart.MultipartBench;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,14 +238,9 @@ public final class Rig {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            MultipartBench.deleteTree(dir);
+        } catch (UncheckedIOException e) {
             System.err.println("rig: could not delete " + dir + ": " + e.getMessage());
         }
     }

@@ -1,7 +1,5 @@
 package dev.cairn.perf;
 
-import java.util.Locale;
-
 /** The servers the rig can start and drive side by side. */
 enum TargetKind {
     /** The gateway's runnable jar, local backend by default. */
@@ -12,16 +10,11 @@ enum TargetKind {
     NGINX;
 
     String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Ids.id(this);
     }
 
     /** @throws IllegalArgumentException naming the accepted values */
     static TargetKind parse(String text) {
-        for (TargetKind kind : values()) {
-            if (kind.id().equals(text)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown target '" + text + "' (cairn, s3proxy or nginx)");
+        return Ids.parse(TargetKind.class, text, "target");
     }
 }
