@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Seeds Cairn over the OAP API: {@code PUT /put} of every object with the write token, checking
@@ -18,6 +19,7 @@ import java.util.Map;
  * objects are left out of the OAP manifest and counted, so the summary can say so.
  */
 final class OapSeeder {
+    private static final int ONE_MIB = 1 << 20;
     /**
      * The manifest, the seeded objects by address, and how many objects the gateway refused as
      * larger than its {@code oap.max-body}.
@@ -35,6 +37,7 @@ final class OapSeeder {
     /**
      * @throws IllegalStateException if the gateway answers anything but 200, 201 or (for an object
      *     over 1 MiB) 413, or names another address than the BLAKE3 of the bytes
+     * @throws UncheckedIOException if the connection fails on an object up to 1 MiB
      */
     static Result seed(URI endpoint, String token, List<SeedObject> objects) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,16 +50,14 @@ final class OapSeeder {
             HttpRequest put = HttpRequest.newBuilder(endpoint.resolve("/put"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token)
-                    // the gateway refuses a body over its cap at once and closes the connection;
-                    // waiting for 100 Continue lets that 413 arrive before the body is sent
-                    .expectContinue(true)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
-            HttpResponse<String> answer = send(http, put);
-            if (answer.statusCode() == 413 && object.size() > (1 << 20)) {
+            Optional<HttpResponse<String>> sent = send(http, put, object.size() > ONE_MIB ? 2 : 1);
+            if (sent.isEmpty() || sent.get().statusCode() == 413 && object.size() > ONE_MIB) {
                 refused++;
                 continue;
             }
+            HttpResponse<String> answer = sent.get();
             if (answer.statusCode() != 200 && answer.statusCode() != 201) {
                 throw new IllegalStateException("OAP PUT /put of " + object.key() + " answered " + answer.statusCode() + ": " + answer.body());
             }
@@ -70,14 +71,30 @@ final class OapSeeder {
         return new Result(manifest, Map.copyOf(byAddress), refused);
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("OAP seeding: " + request.uri(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding", e);
+    /**
+     * Sends the request; for a body over 1 MiB, a connection closed while sending counts as the
+     * gateway's refusal: it answers 413 as soon as it sees the Content-Length and closes without
+     * reading the body, and the JDK 17 client then often reports the closed connection instead of
+     * the 413 (its {@code Expect: 100-continue} support hangs instead, JDK-8286171). Such a body
+     * is tried {@code attempts} times before it counts as refused.
+     *
+     * @return empty when every attempt lost the connection on an over-1-MiB body
+     */
+    private static Optional<HttpResponse<String>> send(HttpClient http, HttpRequest request, int attempts) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException e) {
+                if (attempts == 1) {
+                    throw new UncheckedIOException("OAP seeding: " + request.uri(), e);
+                }
+                if (attempt >= attempts) {
+                    return Optional.empty();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while seeding", e);
+            }
         }
     }
 }
