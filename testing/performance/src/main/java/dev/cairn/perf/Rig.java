@@ -45,7 +45,8 @@ public final class Rig {
      *
      * @param repo the repository root: where the servers' builds and the simulations are found
      * @return 0 when every run completed and no Cairn run saw an unexpected status, a 5xx or a 403;
-     *     1 otherwise (the summary is still written when the runs started); 2 on bad options
+     *     1 when one did (the summary is written all the same) or when the rig itself failed, e.g. a
+     *     server did not start (the message says why; no summary); 2 on bad options
      */
     public static int run(String[] args, Path repo) {
         RigOptions options;
