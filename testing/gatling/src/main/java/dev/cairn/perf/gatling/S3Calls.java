@@ -18,7 +18,7 @@ import java.util.Map;
  *       is one byte over {@code s3.max-put-size} (EntityTooLarge, refused before the body is read;
  *       the real body is a few bytes, so no gigabytes cross the wire);
  *   <li>{@code PUT bomb}: an aws-chunked body whose first chunk header claims 1 GiB, more than the
- *       declared decoded length, followed by 256 KiB of bytes: malformed framing. S3 has no
+ *       declared decoded length, followed by 256 KiB of bytes: malformed framing (IncompleteBody). S3 has no
  *       decompression, so this is the S3 counterpart of the OAP gzip bomb: a body that promises far
  *       more than it is.
  * </ul>
