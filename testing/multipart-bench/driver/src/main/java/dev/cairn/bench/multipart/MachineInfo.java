@@ -7,16 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The facts a reader needs to judge the numbers: CPU, memory, kernel, JDK, the data filesystem and load. */
-final class MachineInfo {
+/**
+ * The facts a reader needs to judge the numbers: CPU, memory, kernel, JDK, the data filesystem and
+ * load. Public for the performance rig, which records the same facts in its summary. Nothing here
+ * throws: an unreadable fact is reported as {@code unknown}.
+ */
+public final class MachineInfo {
     private MachineInfo() {
     }
 
-    static String describe(Path workDir) {
+    public static String describe(Path workDir) {
         StringBuilder out = new StringBuilder();
-        out.append("CPU: ").append(firstValue(Path.of("/proc/cpuinfo"), "model name"))
+        out.append("CPU: ").append(cpuModel())
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores; memory ")
-                .append(firstValue(Path.of("/proc/meminfo"), "MemTotal")).append('\n');
+                .append(memTotal()).append('\n');
         out.append("Kernel: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
                 .append("; JDK ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append('\n');
@@ -32,7 +36,18 @@ final class MachineInfo {
         return out.toString();
     }
 
-    static String loadAverage() {
+    /** The first {@code model name} of {@code /proc/cpuinfo}. */
+    public static String cpuModel() {
+        return firstValue(Path.of("/proc/cpuinfo"), "model name");
+    }
+
+    /** {@code MemTotal} of {@code /proc/meminfo}, as written there (e.g. {@code 24684000 kB}). */
+    public static String memTotal() {
+        return firstValue(Path.of("/proc/meminfo"), "MemTotal");
+    }
+
+    /** {@code /proc/loadavg} as one line: the 1, 5 and 15 minute averages, runnable/total tasks, last pid. */
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {

@@ -135,7 +135,13 @@ public final class MultipartBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /**
+     * Deletes a directory and everything under it; nothing when it does not exist. Public for the
+     * performance rig, which cleans its work directory the same way.
+     *
+     * @throws UncheckedIOException if something cannot be deleted
+     */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * and a server JVM starts none). {@code write_bytes} is charged when the process dirties page-cache
  * pages, not at writeback, so a later {@code sync} by someone else does not move it.
  */
-record ProcCounters(long readBytes, long writeBytes, long cancelledWriteBytes, long rchar, long wchar, long cpuTicks) {
+public record ProcCounters(long readBytes, long writeBytes, long cancelledWriteBytes, long rchar, long wchar, long cpuTicks) {
 
     /** Clock ticks per second of {@code utime}/{@code stime}, asked once from {@code getconf CLK_TCK}. */
-    static final long TICKS_PER_SECOND = clockTicks();
+    public static final long TICKS_PER_SECOND = clockTicks();
 
     /**
      * @throws UncheckedIOException if the process is gone or its counters are unreadable (a
@@ -63,11 +63,30 @@ record ProcCounters(long readBytes, long writeBytes, long cancelledWriteBytes, l
         return values;
     }
 
-    /** utime + stime, fields 14 and 15 of {@code stat}; counted after the last ')' because the command name may hold spaces. */
-    static long cpuTicks(String stat) {
+    /**
+     * utime + stime, fields 14 and 15 of {@code stat}: the CPU the process's own threads used.
+     *
+     * @throws RuntimeException if {@code stat} is not a {@code /proc/PID/stat} line
+     */
+    public static long cpuTicks(String stat) {
+        return statField(stat, 14) + statField(stat, 15);
+    }
+
+    /**
+     * cutime + cstime, fields 16 and 17 of {@code stat}: the CPU of the process's children that
+     * ended and were waited for (a load generator run as a child process shows up here once reaped).
+     *
+     * @throws RuntimeException if {@code stat} is not a {@code /proc/PID/stat} line
+     */
+    public static long reapedChildrenCpuTicks(String stat) {
+        return statField(stat, 16) + statField(stat, 17);
+    }
+
+    /** Field {@code n} (1-based, as in proc(5)); counted after the last ')' because the command name may hold spaces. */
+    public static long statField(String stat, int n) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         // fields[0] is field 3 (state), so field N is fields[N - 3]
-        return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+        return Long.parseLong(fields[n - 3]);
     }
 
     private static long clockTicks() {

@@ -14,7 +14,7 @@ import java.util.List;
  * S3Proxy's own distribution (its jar has no logback configuration, and logback's default would
  * log every request at DEBUG, which would charge S3Proxy for our missing configuration).
  */
-final class S3ProxyLauncher implements ServerLauncher {
+public final class S3ProxyLauncher implements ServerLauncher {
     private static final String LOGBACK = """
             <configuration>
               <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
@@ -29,7 +29,7 @@ final class S3ProxyLauncher implements ServerLauncher {
     private final String provider;
 
     /** @param provider the jclouds provider: {@code filesystem} or {@code filesystem-nio2} */
-    S3ProxyLauncher(String classpath, List<String> jvmOptions, String provider) {
+    public S3ProxyLauncher(String classpath, List<String> jvmOptions, String provider) {
         this.classpath = classpath;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.provider = provider;

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts one kind of server, as its own JVM, on a fresh directory. */
-interface ServerLauncher {
+/**
+ * Starts one kind of server, as its own JVM, on a fresh directory. Public for the performance rig
+ * ({@code testing/performance}), which starts the same servers.
+ */
+public interface ServerLauncher {
     String ACCESS_KEY = "AKIDMULTIPARTBENCH01";
     String SECRET_KEY = "multipart-bench-secret-0123456789abcdef";
 
@@ -22,12 +25,17 @@ interface ServerLauncher {
     /** The same {@code java} that runs the driver, with the given options, the classpath and main class. */
     static List<String> javaCommand(List<String> jvmOptions, String classpath, String mainClass) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
         return command;
+    }
+
+    /** The {@code java} executable of the JDK running this JVM. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**

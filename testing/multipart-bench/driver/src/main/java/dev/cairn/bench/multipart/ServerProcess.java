@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * A server running as its own OS process, so that its {@code /proc} counters measure it alone.
  * Output goes to a log file; {@link #close} stops it with SIGTERM, then SIGKILL.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
@@ -45,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
      * @throws IllegalStateException if the process exits or does not answer within 90 s; the
      *     message carries the end of its log. Never returns a server that is not serving.
      */
-    static ServerProcess start(String name, List<String> command, Path workDir, int port, Path log) {
+    public static ServerProcess start(String name, List<String> command, Path workDir, int port, Path log) {
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
@@ -84,11 +84,11 @@ final class ServerProcess implements AutoCloseable {
         drain.start();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
@@ -121,7 +121,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The last 40 lines of the server's output, for error messages. */
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
