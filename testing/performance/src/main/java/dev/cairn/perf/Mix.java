@@ -9,7 +9,11 @@ enum Mix {
     READ_A("read-a", "ReadMixA", true),
     WRITE_B("write-b", "WriteMixB", false),
     ABUSE("abuse", "Abuse", false),
-    SOAK("soak", "Soak", false);
+    SOAK("soak", "Soak", false),
+    /** Whole GETs of the hot 64 KiB objects only: the "GET 64 KiB from cache vs nginx" goal. */
+    GET_64K("get-64k", "Get64k", true),
+    /** New 1 MiB PUTs only: the "PUT 1 MiB vs S3Proxy at c=16" goal. */
+    PUT_1M("put-1m", "Put1MiB", false);
 
     private static final String PACKAGE = "dev.cairn.perf.gatling.";
 
@@ -35,8 +39,8 @@ enum Mix {
     boolean runsOn(TargetKind target, Api api) {
         return switch (target) {
             case CAIRN -> true;
-            case S3PROXY -> api == Api.S3 && (this == READ_A || this == WRITE_B);
-            case NGINX -> this == READ_A;
+            case S3PROXY -> api == Api.S3 && (this == READ_A || this == WRITE_B || this == GET_64K || this == PUT_1M);
+            case NGINX -> this == READ_A || this == GET_64K;
         };
     }
 
@@ -52,6 +56,6 @@ enum Mix {
                 return mix;
             }
         }
-        throw new IllegalArgumentException("unknown mix '" + text + "' (read-a, write-b, abuse or soak)");
+        throw new IllegalArgumentException("unknown mix '" + text + "' (read-a, write-b, abuse, soak, get-64k or put-1m)");
     }
 }

@@ -54,7 +54,7 @@ record RigOptions(
             (A, B, C, A, B, C, ...), writes a JSON summary and prints a Markdown table.
 
               --targets LIST        cairn,s3proxy,nginx or any subset (default: all three)
-              --mix NAME            read-a | write-b | abuse | soak; repeatable (default: read-a)
+              --mix NAME            read-a | write-b | abuse | soak | get-64k | put-1m; repeatable (default: read-a)
               --api s3|oap|both     the APIs to drive (default: both; S3Proxy speaks only s3)
               --rate N              open model: N requests per second (default: --rate 200)
               --concurrency N       closed model: N users looping (instead of --rate)
