@@ -213,9 +213,9 @@ variable "bucket_prefix" {
 }
 
 variable "bucket_versioning" {
-  description = "Keep noncurrent object versions in the bucket."
+  description = "Keep noncurrent object versions in the bucket (a deleted or overwritten object can be restored until noncurrent_version_days pass). On by default; false saves the storage of old versions."
   type        = bool
-  default     = false
+  default     = true
 }
 
 variable "noncurrent_version_days" {

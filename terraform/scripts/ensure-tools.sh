@@ -25,7 +25,8 @@ fail() {
 }
 
 ensure_tofu() {
-  if [ -x "$bin/tofu" ] && "$bin/tofu" version 2>/dev/null | head -1 | grep -qx "OpenTofu v$TOFU_VERSION"; then
+  # (grep the whole output: a TF_CLI_CONFIG_FILE naming a missing file adds a warning to stdout)
+  if [ -x "$bin/tofu" ] && "$bin/tofu" version 2>/dev/null | grep -qx "OpenTofu v$TOFU_VERSION"; then
     return 0
   fi
   local go
@@ -41,7 +42,9 @@ ensure_tofu() {
   [ -n "$dir" ] && [ -d "$dir" ] || fail "go mod download gave no source directory for OpenTofu v$TOFU_VERSION"
   mkdir -p "$bin"
   echo "ensure-tools: building OpenTofu v$TOFU_VERSION from the Go module proxy (several minutes on a clean machine)"
-  (cd "$dir" && "$go" build -trimpath -o "$bin/tofu.tmp" ./cmd/tofu) \
+  # version.dev=no is what release builds set; without it the binary calls itself v$TOFU_VERSION-dev.
+  (cd "$dir" && "$go" build -trimpath -ldflags "-X github.com/opentofu/opentofu/version.dev=no" \
+    -o "$bin/tofu.tmp" ./cmd/tofu) \
     || { rm -f "$bin/tofu.tmp"; fail "go build of OpenTofu v$TOFU_VERSION failed"; }
   mv -f "$bin/tofu.tmp" "$bin/tofu"
 }

@@ -52,7 +52,7 @@ final class CheckovReport {
     static CheckovReport run(Path moduleDir) {
         TerraformTools.Result r = TerraformTools.run(moduleDir, Duration.ofMinutes(5), List.of(
                 TerraformTools.checkov().toString(), "--directory", moduleDir.toString(), "--framework", "terraform",
-                "--output", "json", "--compact", "--skip-download", "--no-guide", "--download-external-modules", "false"));
+                "--output", "json", "--compact", "--skip-download", "--download-external-modules", "false"));
         // checkov exits 1 when a check failed; anything else non-zero is a broken run.
         if (r.exitCode() != 0 && r.exitCode() != 1) {
             throw new IllegalStateException("checkov failed on " + moduleDir + ": " + r.describe());
@@ -86,8 +86,9 @@ final class CheckovReport {
         }
         for (JsonElement x : (JsonArray) e) {
             JsonObject o = x.getAsJsonObject();
-            out.add(new Finding(str(o, "check_id"), str(o, "check_name"), str(o, "resource"), str(o, "file_path"),
-                    str(o, "suppress_comment")));
+            JsonElement result = o.get("check_result");
+            String reason = result != null && result.isJsonObject() ? str(result.getAsJsonObject(), "suppress_comment") : null;
+            out.add(new Finding(str(o, "check_id"), str(o, "check_name"), str(o, "resource"), str(o, "file_path"), reason));
         }
         return out;
     }

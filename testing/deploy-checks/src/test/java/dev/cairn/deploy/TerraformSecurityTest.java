@@ -34,7 +34,7 @@ class TerraformSecurityTest {
 
     static Stream<Arguments> brokenAws() {
         return Stream.of(
-                broken("public access block off", "restrict_public_buckets = false",
+                broken("public access block off", "must set restrict_public_buckets = true",
                         c -> c.replace("storage.tf", "restrict_public_buckets = true", "restrict_public_buckets = false")),
                 broken("bucket ACL", "aws_s3_bucket_acl is declared",
                         c -> c.append("storage.tf", "resource \"aws_s3_bucket_acl\" \"x\" {\n  bucket = aws_s3_bucket.data.id\n  acl    = \"public-read\"\n}")),
@@ -89,7 +89,7 @@ class TerraformSecurityTest {
                 broken("project-wide grant", "no project-, folder- or org-wide grant",
                         c -> c.append("iam.tf", "resource \"google_project_iam_member\" \"x\" {\n  project = var.project\n  role    = \"roles/storage.objectAdmin\"\n  member  = \"serviceAccount:${google_service_account.gateway.email}\"\n}")),
                 broken("bucket admin role", "only object roles",
-                        c -> c.replace("iam.tf", "roles/storage.objectUser", "roles/storage.admin")),
+                        c -> c.replace("iam.tf", "role\\s*=\\s*\"roles/storage.objectUser\"", "role = \"roles/storage.admin\"")),
                 broken("grant on another bucket", "not google_storage_bucket.data",
                         c -> c.replace("iam.tf", "bucket = google_storage_bucket.data.name", "bucket = \"other-bucket\"")),
                 broken("no abort rule", "aborts stale multipart uploads",
