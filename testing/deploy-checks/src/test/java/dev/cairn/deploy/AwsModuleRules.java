@@ -279,21 +279,10 @@ final class AwsModuleRules {
     // --- secrets: Secrets Manager through ECS `secrets`, never plain environment
 
     private void secrets() {
-        List<String> secretNames = m.localTexts("secret_keys");
-        if (!secretNames.containsAll(List.of("CAIRN_ACCESS_KEY", "CAIRN_SECRET_KEY", "CAIRN_OAP_WRITE_TOKEN"))) {
-            fail("local.secret_keys must name CAIRN_ACCESS_KEY, CAIRN_SECRET_KEY and CAIRN_OAP_WRITE_TOKEN, not " + secretNames);
-        }
+        violations.addAll(PlainEnvRules.check(m));
         String env = m.local("environment");
-        for (String name : secretNames) {
-            if (env == null || env.contains(name)) {
-                fail("local.environment (plain env) holds the secret " + name);
-            }
-        }
         if (env != null && (env.contains("random_password") || env.contains("aws_secretsmanager_secret"))) {
             fail("local.environment (plain env) holds a secret value");
-        }
-        if (!m.variableValidations("extra_environment").contains("SECRET")) {
-            fail("variable extra_environment must refuse secret-looking names");
         }
         for (Block td : m.resources("aws_ecs_task_definition")) {
             String defs = text(td.body(), "container_definitions");

@@ -145,19 +145,8 @@ final class GcpModuleRules {
     }
 
     private void secrets() {
+        violations.addAll(PlainEnvRules.check(m));
         List<String> secretNames = m.localTexts("secret_keys");
-        if (!secretNames.containsAll(List.of("CAIRN_ACCESS_KEY", "CAIRN_SECRET_KEY", "CAIRN_OAP_WRITE_TOKEN"))) {
-            fail("local.secret_keys must name CAIRN_ACCESS_KEY, CAIRN_SECRET_KEY and CAIRN_OAP_WRITE_TOKEN, not " + secretNames);
-        }
-        String env = m.local("environment");
-        for (String name : secretNames) {
-            if (env == null || env.contains(name)) {
-                fail("local.environment (plain env) holds the secret " + name);
-            }
-        }
-        if (!m.variableValidations("extra_environment").contains("SECRET")) {
-            fail("variable extra_environment must refuse secret-looking names");
-        }
         boolean viaSecretManager = false;
         for (Block s : m.resources("google_cloud_run_v2_service")) {
             for (JsonObject t : blocks(s.body(), "template")) {

@@ -44,8 +44,16 @@ final class TerraformTools {
     }
 
     private static Path tool(String property, String what) {
-        Path path = Path.of(required(property));
-        if (!Files.isExecutable(path)) {
+        return requireExecutable(Path.of(required(property)), what);
+    }
+
+    /**
+     * {@code path} if it is an executable file.
+     *
+     * @throws IllegalStateException naming {@code what} and the install script otherwise
+     */
+    static Path requireExecutable(Path path, String what) {
+        if (!Files.isExecutable(path) || Files.isDirectory(path)) {
             throw new IllegalStateException(what + " is missing at " + path
                     + ": run terraform/scripts/ensure-tools.sh (the Maven build runs it before these tests)");
         }
