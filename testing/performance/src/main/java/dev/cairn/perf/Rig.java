@@ -79,6 +79,7 @@ public final class Rig {
         String classpath = simulations.classpath();
         try {
             startTargets();
+            prewarm(classpath);
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Mix mix : options.mixes()) {
                     for (Api api : options.apis()) {
@@ -171,6 +172,38 @@ public final class Rig {
     private boolean needed(TargetKind kind, boolean soak) {
         return options.mixes().stream().anyMatch(m -> (m == Mix.SOAK) == soak
                 && options.apis().stream().anyMatch(a -> options.targetsFor(m, a).contains(kind)));
+    }
+
+    /**
+     * A JVM compiles for tens of seconds after it starts serving, and a few seconds of warm-up per
+     * run leave the JIT's own CPU in the first round's numbers (measured: C2 was ~24% of the
+     * gateway's CPU 40 s after start). So every JVM target runs each of its workloads once,
+     * unrecorded, before round 1. nginx needs none; the soak has its own gateway and length.
+     */
+    private void prewarm(String classpath) {
+        if (options.prewarmSeconds() == 0) {
+            return;
+        }
+        for (Mix mix : options.mixes()) {
+            for (Api api : options.apis()) {
+                for (TargetKind kind : options.targetsFor(mix, api)) {
+                    Target target = targets.get(kind);
+                    if (mix == Mix.SOAK || kind == TargetKind.NGINX || target == null || target.manifest(api).isEmpty()) {
+                        continue;
+                    }
+                    Path dir = TargetStarter.mkdirs(work.resolve("prewarm").resolve(mix.id() + "-" + api.id() + "-" + target.name()));
+                    Path out = dir.resolve("result.json");
+                    var props = GatlingRun.properties(target.endpoint(), api, target.manifest(api).orElseThrow(), options.load(),
+                            options.prewarmSeconds(), 0, out, dev.cairn.bench.multipart.CairnLauncher.OAP_WRITE_TOKEN);
+                    progress(String.format(Locale.ROOT, "pre-warm: %s over %s against %s for %d s (not recorded)", mix.id(), api.id(),
+                            target.name(), options.prewarmSeconds()));
+                    try (RunMeter meter = new RunMeter(target.pid(), out)) {
+                        GatlingRun.run(GatlingRun.command(options.gatlingJvm(), classpath, mix, props, dir.resolve("gatling")),
+                                dir.resolve("gatling.log"), out, meter, options.prewarmSeconds() + 300L);
+                    }
+                }
+            }
+        }
     }
 
     private void runOne(int round, Mix mix, Api api, Target target, String classpath) {

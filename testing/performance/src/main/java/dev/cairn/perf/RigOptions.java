@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param soakDamage the share of seeded objects the soak damages on one replica, in percent
  * @param ports the port range servers are started on, or empty for any free port
  * @param pairs if not empty, only these {@code mix:api} pairs run ({@code --pair}), instead of every mix over every API
+ * @param prewarmSeconds unrecorded seconds each JVM target runs each of its workloads once, before round 1
  */
 record RigOptions(
         List<TargetKind> targets,
@@ -45,6 +46,7 @@ record RigOptions(
         double soakDamage,
         Optional<int[]> ports,
         List<String> pairs,
+        int prewarmSeconds,
         Path repo,
         Path workDir) {
 
@@ -60,6 +62,9 @@ record RigOptions(
               --concurrency N       closed model: N users looping (instead of --rate)
               --duration S          measured seconds per run (default 30)
               --warmup S            unrecorded seconds before each run (default 5)
+              --prewarm S           before round 1, each JVM target (Cairn, S3Proxy) runs each of its
+                                    workloads for S unrecorded seconds, so the JIT has settled
+                                    (default 20; 0 skips it)
               --rounds R            alternating rounds (default 2)
               --cairn-opt KEY=VALUE a gateway setting, passed as --KEY=VALUE; repeatable
                                     (default config: local backend, fsync on, cache on, access log off)
@@ -92,6 +97,7 @@ record RigOptions(
         Integer concurrency = null;
         int duration = 30;
         int warmup = 5;
+        int prewarm = 20;
         int rounds = 2;
         Map<String, String> settings = new LinkedHashMap<>();
         List<String> cairnJvm = List.of("-Xmx1g");
@@ -131,6 +137,7 @@ record RigOptions(
                 case "--concurrency" -> concurrency = positive(name, value);
                 case "--duration" -> duration = positive(name, value);
                 case "--warmup" -> warmup = nonNegative(name, value);
+                case "--prewarm" -> prewarm = nonNegative(name, value);
                 case "--rounds" -> rounds = positive(name, value);
                 case "--cairn-opt" -> {
                     int sep = value.indexOf('=');
@@ -176,7 +183,7 @@ record RigOptions(
             throw new IllegalArgumentException("--hot must seed at least one hot object");
         }
         return new RigOptions(targets, List.copyOf(mixes), apis, load, duration, warmup, rounds, Map.copyOf(settings),
-                cairnJvm, gatlingJvm, hot, cold, out, reference, damage, ports, List.copyOf(pairs), repo, workDir);
+                cairnJvm, gatlingJvm, hot, cold, out, reference, damage, ports, List.copyOf(pairs), prewarm, repo, workDir);
     }
 
     /** The user asked for {@code --help}: print {@link #USAGE}, exit 0. */

@@ -31,7 +31,7 @@ class RigSmokeIT {
         Path summaryFile = WORK.resolve("summary.json");
         Files.deleteIfExists(summaryFile);
         int exit = Rig.run(new String[] {"--targets", "cairn", "--pair", "read-a:s3", "--pair", "write-b:oap", "--rate", "50",
-            "--duration", "12", "--warmup", "3", "--rounds", "1", "--hot", "4/4/1", "--cold", "8",
+            "--duration", "12", "--warmup", "3", "--prewarm", "2", "--rounds", "1", "--hot", "4/4/1", "--cold", "8",
             "--out", summaryFile.toString(), "--work-dir", WORK.resolve("work").toString()}, REPO);
         assertEquals(0, exit, "the rig failed; its output is in this test's output file");
 
