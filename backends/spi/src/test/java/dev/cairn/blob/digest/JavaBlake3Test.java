@@ -143,6 +143,23 @@ class JavaBlake3Test {
     }
 
     @Test
+    void smallUpdatesAsASocketDeliversThemAreStagedIntoTheParallelPath() {
+        byte[] data = random(new Random(12), 1024 * KIB + 321);
+        long offered = Blake3Batch.OFFERED.sum();
+        JavaBlake3 hasher = new JavaBlake3(Blake3Helpers.dedicated(1));
+        // 8 KiB and odd-sized reads, as a stream over Jetty's network buffers hands them over
+        int[] sizes = {8192, 16384, 1500, 4096, 9000};
+        int off = 0;
+        for (int i = 0; off < data.length; i++) {
+            int n = Math.min(sizes[i % sizes.length], data.length - off);
+            hasher.update(data, off, n);
+            off += n;
+        }
+        assertArrayEquals(reference(data), hasher.finish());
+        assertTrue(Blake3Batch.OFFERED.sum() > offered, "small updates never reached the parallel path");
+    }
+
+    @Test
     void theDefaultHasherUsesHelpersExactlyWhenThereIsASecondCore() {
         byte[] data = random(new Random(12), 1024 * KIB);
         long offered = Blake3Batch.OFFERED.sum();
