@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: Jetty with the Jersey application, one store (a backend or a replica set,
- * under the chunk cache: {@link StoreAssembly}), one metrics registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
+ * under the chunk cache: {@link StoreAssembly}), one metrics registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → AdmissionHandler → MinimumDataRate →
+ * NativeReads → JettyHttpContainer} ({@link NativeReads} serves object GET/HEAD when {@code http.native-reads} is on); in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */

@@ -39,8 +39,15 @@ final class NativeRoute {
         return first == null || jerseyOwned.contains(first) ? Target.JERSEY : Target.S3;
     }
 
-    /** The first non-empty segment without matrix parameters, percent-decoded; null if undecodable. */
-    private static String firstSegment(String path) {
+    /**
+     * The first non-empty segment of the percent-decoded path (as Jersey matches: {@code /o%2Fx}
+     * is {@code o}), without matrix parameters; null if undecodable.
+     */
+    private static String firstSegment(String rawPath) {
+        String path = rawPath.indexOf('%') < 0 ? rawPath : decode(rawPath);
+        if (path == null) {
+            return null;
+        }
         int start = 0;
         while (start < path.length() && path.charAt(start) == '/') {
             start++;
@@ -49,8 +56,7 @@ final class NativeRoute {
         while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != ';') {
             end++;
         }
-        String raw = path.substring(start, end);
-        return raw.indexOf('%') < 0 ? raw : decode(raw);
+        return path.substring(start, end);
     }
 
     private static String decode(String s) {
