@@ -21,6 +21,7 @@ import dev.cairn.server.http.HttpBridge;
 import dev.cairn.server.http.JsonErrorHandler;
 import dev.cairn.server.http.UriGuard;
 import dev.cairn.server.http.MetricsResource;
+import dev.cairn.server.http.NativeReads;
 import dev.cairn.server.http.ThrowableMapper;
 import dev.cairn.server.oap.OapResource;
 import dev.cairn.server.http.RawContentType;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: Jetty with the Jersey application, one store (a backend or a replica set,
- * under the chunk cache: {@link StoreAssembly}), one metrics registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → JettyHttpContainer}; in
+ * under the chunk cache: {@link StoreAssembly}), one metrics registry. Handler tree: {@code GracefulHandler → RequestObserver → UriGuard → AdmissionHandler → MinimumDataRate →
+ * NativeReads → JettyHttpContainer} ({@link NativeReads} serves object GET/HEAD when {@code http.native-reads} is on); in
  * Jersey, the health, metrics and OAP resources serve their fixed paths and {@link S3Resource}
  * everything else.
  */
@@ -179,6 +181,7 @@ public final class CairnServer implements AutoCloseable {
 
         OapSettings oapSettings = new OapSettings(config.oap().maxBody(), config.oap().maxInflateRatio(), config.oap().maxInflated(),
                 config.oap().openWrites(), config.oap().publicReads(), credentials.oapWriteToken(), config.oap().readToken());
+        OapApi oapApi = new OapApi(store, oapSettings, metrics.registry());
         ResourceConfig rc = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 // Location headers go out as given (/o/b3:...), not rewritten against the request's host
@@ -188,16 +191,19 @@ public final class CairnServer implements AutoCloseable {
                 .property(HttpBridge.DIRECT_WRITES, http.directWrites())
                 .register(new HealthResource(store, admission.readiness()))
                 .register(new MetricsResource(metrics.registry()))
-                .register(new OapResource(new OapApi(store, oapSettings, metrics.registry())))
+                .register(new OapResource(oapApi))
                 .register(new S3Resource(s3Api))
                 .register(RawContentType.class)
                 .register(DirectBodyWriter.class)
                 .register(ThrowableMapper.class);
         extraComponents.forEach(rc::register);
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, rc);
-        // GracefulHandler → RequestObserver → UriGuard → AdmissionHandler → MinimumDataRate → Jersey:
+        // GracefulHandler → RequestObserver → UriGuard → AdmissionHandler → MinimumDataRate → NativeReads → Jersey:
         // refused requests still pass the observer (requests_total), and bad targets are refused before taking a slot
-        Handler app = limits.minRequestDataRate() > 0 ? new MinimumDataRate(jersey, limits.minRequestDataRate()) : jersey;
+        // GET/HEAD of objects skip Jersey when http.native-reads is on (docs/adr/0020)
+        Handler edge = http.nativeReads() ? new NativeReads(jersey, oapApi::handle, s3Api::handle, http.directWrites(), extraComponents)
+                : jersey;
+        Handler app = limits.minRequestDataRate() > 0 ? new MinimumDataRate(edge, limits.minRequestDataRate()) : edge;
         server.setHandler(new GracefulHandler(new RequestObserver(new UriGuard(admission.handler(app), limits.maxUriLength()),
                 metrics.registry(), config.logging().access())));
 

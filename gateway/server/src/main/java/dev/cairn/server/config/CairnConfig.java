@@ -37,10 +37,11 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
 
     /**
      * Jetty settings. {@code port} 0 picks a free port; {@code directWrites} lets object bodies
-     * bypass Jersey's entity stream (docs/adr/0019).
+     * bypass Jersey's entity stream (docs/adr/0019); {@code nativeReads} serves object GET/HEAD
+     * from Jetty without Jersey (docs/adr/0020).
      */
     public record Http(String host, int port, Duration idleTimeout, long maxHeaderSize, Duration shutdownTimeout,
-            boolean directWrites) {
+            boolean directWrites, boolean nativeReads) {
     }
 
     /**

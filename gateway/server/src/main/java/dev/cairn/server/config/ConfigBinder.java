@@ -36,7 +36,8 @@ final class ConfigBinder {
                 (Duration) value("http.idle-timeout"),
                 maxHeaderSize(),
                 (Duration) value("http.shutdown-timeout"),
-                (Boolean) value("http.direct-writes"));
+                (Boolean) value("http.direct-writes"),
+                (Boolean) value("http.native-reads"));
         String backend = (String) value("backend");
         if (!table.backends().has(backend)) {
             throw new ConfigException("backend", table.backends().unknownBackendMessage(backend) + " (from " + source("backend") + ")");

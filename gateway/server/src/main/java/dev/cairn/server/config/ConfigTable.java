@@ -34,6 +34,9 @@ public final class ConfigTable {
             ConfigKey.of("http.direct-writes", "true", ValueType.BOOLEAN,
                     "Write object bodies from local files and the chunk cache straight to Jetty as buffers, sparing"
                             + " two copies per byte (false: through Jersey's stream)."),
+            ConfigKey.of("http.native-reads", "true", ValueType.BOOLEAN,
+                    "Serve GET and HEAD of OAP and S3 objects from Jetty directly, skipping Jersey's per-request"
+                            + " work (false: every request through Jersey)."),
             ConfigKey.of("admission.max-inflight", "1024", ValueType.COUNT,
                     "Most S3 and OAP requests served at once (reads and writes together); more get 503 SlowDown (S3)"
                             + " or 429 (OAP). 0 = unlimited.").withEnvAlias("CAIRN_MAX_INFLIGHT"),

@@ -8,10 +8,12 @@ import dev.cairn.server.observe.RequestIds;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
@@ -35,13 +37,22 @@ public final class HttpBridge {
 
     /** The request as the protocol layer sees it. */
     public static HttpCall call(Request jetty, ContainerRequestContext ctx) {
+        return call(jetty, ctx.getMethod(), ctx::getEntityStream);
+    }
+
+    /**
+     * The request as the protocol layer sees it, straight from Jetty ({@link NativeReads}): the
+     * same raw path, query, header lines and request id as through Jersey, the body opened by
+     * {@code body} only when the handler reads it.
+     */
+    static HttpCall call(Request jetty, String method, Supplier<InputStream> body) {
         HttpURI uri = jetty.getHttpURI();
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (HttpField f : jetty.getHeaders()) {
             fields.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue());
         }
-        return new HttpCall(ctx.getMethod(), path, uri.getQuery(), Headers.of(fields), ctx::getEntityStream,
+        return new HttpCall(method, path, uri.getQuery(), Headers.of(fields), body,
                 Math.max(HttpCall.UNKNOWN_LENGTH, jetty.getLength()), RequestIds.of(jetty));
     }
 

@@ -36,7 +36,14 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
                     .entity(Problem.json(s.getStatusCode(), s.getReasonPhrase(), null, r.getHttpURI().getPath(), id));
             return b.build();
         }
+        return Problem.response(500, INTERNAL, internalDetail(r, id, t), null, id);
+    }
+
+    static final String INTERNAL = "Internal Server Error";
+
+    /** Logs an unexpected failure of {@code r} with its id; returns the detail that points at the log. */
+    static String internalDetail(Request r, String id, Throwable t) {
         LOG.error("request {} failed: {} {}", id, r.getMethod(), RouteSafePath.of(r), t);
-        return Problem.response(500, "Internal Server Error", "see the server log for request " + id, null, id);
+        return "see the server log for request " + id;
     }
 }
