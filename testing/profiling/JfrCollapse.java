@@ -38,6 +38,8 @@ import jdk.jfr.consumer.RecordingFile;
  * line to stderr and exits with status 1 (2 for usage errors).
  */
 public final class JfrCollapse {
+    private static final int BAD_INPUT = 1;
+    private static final int USAGE_ERROR = 2;
     private static final String USAGE =
             "usage: java testing/profiling/JfrCollapse.java REC.jfr OUT.collapsed [--threads REGEX] [--native]";
     /** The depth `jfr print --stack-depth 256` showed the Python tool; JFR records 64 unless told otherwise. */
@@ -53,13 +55,12 @@ public final class JfrCollapse {
             long total = write(stacks, options.dest());
             System.out.println(total + " samples -> " + options.dest()
                     + "; summary: java testing/profiling/TopFrames.java " + options.dest());
-        } catch (UsageException e) {
-            System.err.println("JfrCollapse: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-        } catch (BadInputException e) {
-            System.err.println("JfrCollapse: " + e.getMessage());
-            System.exit(1);
+        } catch (Failure f) {
+            System.err.println("JfrCollapse: " + f.getMessage());
+            if (f.status == USAGE_ERROR) {
+                System.err.println(USAGE);
+            }
+            System.exit(f.status);
         }
     }
 
@@ -68,7 +69,7 @@ public final class JfrCollapse {
      * as {@code jfr print} lists them, so stacks with equal counts come out in the order first sampled
      * and the file matches what the Python tool wrote from {@code jfr print}.
      */
-    static Map<String, Long> collapse(Options options) throws BadInputException {
+    static Map<String, Long> collapse(Options options) throws Failure {
         List<Sample> samples = new ArrayList<>();
         try (RecordingFile file = new RecordingFile(options.recording())) {
             while (file.hasMoreEvents()) {
@@ -90,9 +91,9 @@ public final class JfrCollapse {
                 }
             }
         } catch (NoSuchFileException | FileNotFoundException e) {
-            throw new BadInputException(options.recording() + ": no such file");
+            throw new Failure(BAD_INPUT, options.recording() + ": no such file");
         } catch (IOException e) {
-            throw new BadInputException(options.recording() + ": not a readable JFR recording: " + e.getMessage());
+            throw new Failure(BAD_INPUT, options.recording() + ": not a readable JFR recording: " + e.getMessage());
         }
         samples.sort(Comparator.comparing(Sample::time)); // stable: same-time samples keep file order
         Map<String, Long> stacks = new LinkedHashMap<>();
@@ -175,7 +176,7 @@ public final class JfrCollapse {
     }
 
     /** Writes the stacks most frequent first (ties in first-seen order) and returns the sample count. */
-    static long write(Map<String, Long> stacks, Path dest) throws BadInputException {
+    static long write(Map<String, Long> stacks, Path dest) throws Failure {
         List<Map.Entry<String, Long>> entries = new ArrayList<>(stacks.entrySet());
         entries.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
         long total = 0;
@@ -185,15 +186,15 @@ public final class JfrCollapse {
                 total += e.getValue();
             }
         } catch (IOException e) {
-            throw new BadInputException(dest + ": cannot write: " + e.getClass().getSimpleName() + " " + e.getMessage());
+            throw new Failure(BAD_INPUT, dest + ": cannot write: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
         return total;
     }
 
     record Options(Path recording, Path dest, Pattern threads, Set<String> events) {
-        static Options parse(String[] args) throws UsageException {
+        static Options parse(String[] args) throws Failure {
             if (args.length < 2) {
-                throw new UsageException("needs REC.jfr and OUT.collapsed");
+                throw new Failure(USAGE_ERROR, "needs REC.jfr and OUT.collapsed");
             }
             Pattern threads = null;
             boolean nativeSamples = false;
@@ -202,15 +203,15 @@ public final class JfrCollapse {
                     case "--native" -> nativeSamples = true;
                     case "--threads" -> {
                         if (++i >= args.length) {
-                            throw new UsageException("--threads needs a REGEX");
+                            throw new Failure(USAGE_ERROR, "--threads needs a REGEX");
                         }
                         try {
                             threads = Pattern.compile(args[i]);
                         } catch (PatternSyntaxException e) {
-                            throw new UsageException("--threads: bad regex: " + e.getDescription() + " in " + args[i]);
+                            throw new Failure(USAGE_ERROR, "--threads: bad regex: " + e.getDescription() + " in " + args[i]);
                         }
                     }
-                    default -> throw new UsageException("unknown option " + args[i]);
+                    default -> throw new Failure(USAGE_ERROR, "unknown option " + args[i]);
                 }
             }
             Set<String> events = nativeSamples
@@ -220,17 +221,13 @@ public final class JfrCollapse {
         }
     }
 
-    /** The command line is wrong: exit 2 with the usage line. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
+    /** Stops the run: one line on stderr, then exit {@code status} (2 also prints the usage line). */
+    static final class Failure extends Exception {
+        final int status;
 
-    /** The recording cannot be read or the output written: exit 1 naming the file. */
-    static final class BadInputException extends Exception {
-        BadInputException(String message) {
+        Failure(int status, String message) {
             super(message);
+            this.status = status;
         }
     }
 }

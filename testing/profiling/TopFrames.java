@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * line to stderr and exits with status 1 (2 for usage errors).
  */
 public final class TopFrames {
+    private static final int BAD_INPUT = 1;
+    private static final int USAGE_ERROR = 2;
     private static final String USAGE = "usage: java testing/profiling/TopFrames.java FILE.collapsed [--top N] [--max-total PCT]";
 
     /** First match on the leaf frame wins, so the specific groups come before the catch-alls. */
@@ -68,13 +70,12 @@ public final class TopFrames {
             Options options = Options.parse(args);
             out.print(summarise(load(options.file()), options.top(), options.maxTotal()));
             out.flush();
-        } catch (UsageException e) {
-            System.err.println("TopFrames: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-        } catch (BadInputException e) {
-            System.err.println("TopFrames: " + e.getMessage());
-            System.exit(1);
+        } catch (Failure f) {
+            System.err.println("TopFrames: " + f.getMessage());
+            if (f.status == USAGE_ERROR) {
+                System.err.println(USAGE);
+            }
+            System.exit(f.status);
         }
     }
 
@@ -82,7 +83,7 @@ public final class TopFrames {
     record Stack(String[] frames, long count) {
     }
 
-    static List<Stack> load(Path path) throws BadInputException {
+    static List<Stack> load(Path path) throws Failure {
         List<Stack> stacks = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             int lineNo = 0;
@@ -98,13 +99,13 @@ public final class TopFrames {
                     // -1 keeps empty frame names (";;") as the format has them, like Python's split
                     stacks.add(new Stack(frames.split(";", -1), Long.parseLong(count)));
                 } catch (NumberFormatException e) {
-                    throw new BadInputException(path + ":" + lineNo + ": expected 'frame;...;frame COUNT', the count is '" + count + "'");
+                    throw new Failure(BAD_INPUT, path + ":" + lineNo + ": expected 'frame;...;frame COUNT', the count is '" + count + "'");
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new BadInputException(path + ": no such file");
+            throw new Failure(BAD_INPUT, path + ": no such file");
         } catch (IOException e) {
-            throw new BadInputException(path + ": cannot read: " + e.getMessage());
+            throw new Failure(BAD_INPUT, path + ": cannot read: " + e.getMessage());
         }
         return stacks;
     }
@@ -193,59 +194,55 @@ public final class TopFrames {
     }
 
     record Options(Path file, int top, double maxTotal) {
-        static Options parse(String[] args) throws UsageException {
+        static Options parse(String[] args) throws Failure {
             if (args.length < 1) {
-                throw new UsageException("missing FILE.collapsed");
+                throw new Failure(USAGE_ERROR, "missing FILE.collapsed");
             }
             int top = 25;
             double maxTotal = 60.0;
             for (int i = 1; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
-                    throw new UsageException(args[i] + " needs a value");
+                    throw new Failure(USAGE_ERROR, args[i] + " needs a value");
                 }
                 String value = args[i + 1];
                 switch (args[i]) {
                     case "--top" -> {
                         top = parseInt(value);
                         if (top < 1) {
-                            throw new UsageException("--top must be at least 1, got " + value);
+                            throw new Failure(USAGE_ERROR, "--top must be at least 1, got " + value);
                         }
                     }
                     case "--max-total" -> maxTotal = parseDouble(value);
-                    default -> throw new UsageException("unknown option " + args[i]);
+                    default -> throw new Failure(USAGE_ERROR, "unknown option " + args[i]);
                 }
             }
             return new Options(Path.of(args[0]), top, maxTotal);
         }
 
-        private static int parseInt(String value) throws UsageException {
+        private static int parseInt(String value) throws Failure {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new UsageException("--top needs a whole number, got " + value);
+                throw new Failure(USAGE_ERROR, "--top needs a whole number, got " + value);
             }
         }
 
-        private static double parseDouble(String value) throws UsageException {
+        private static double parseDouble(String value) throws Failure {
             try {
                 return Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new UsageException("--max-total needs a number (percent), got " + value);
+                throw new Failure(USAGE_ERROR, "--max-total needs a number (percent), got " + value);
             }
         }
     }
 
-    /** The command line is wrong: exit 2 with the usage line. */
-    static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
-        }
-    }
+    /** Stops the run: one line on stderr, then exit {@code status} (2 also prints the usage line). */
+    static final class Failure extends Exception {
+        final int status;
 
-    /** The input cannot be read or parsed: exit 1 naming the file (and line). */
-    static final class BadInputException extends Exception {
-        BadInputException(String message) {
+        Failure(int status, String message) {
             super(message);
+            this.status = status;
         }
     }
 }
