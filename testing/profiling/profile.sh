@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # profile.sh PID OUTDIR LABEL DURATION -- HEY_ARGS...
 # Profiles a running gateway while hey drives it (after a 5 s warm-up) and writes
-# OUTDIR/LABEL.collapsed (flamegraph input), LABEL.top.txt (top_frames.py summary), LABEL.hey.txt.
+# OUTDIR/LABEL.collapsed (flamegraph input), LABEL.top.txt (TopFrames.java summary), LABEL.hey.txt.
 # PROFILER=async (default: async-profiler, CPU time incl. kernel, 1 ms, attached with jcmd) or
 # PROFILER=jfr (JFR settings=profile; Java frames only; also keeps LABEL.jfr).
 set -euo pipefail
@@ -15,7 +15,7 @@ if [ "${PROFILER:-async}" = jfr ]; then
   jcmd "$pid" JFR.start name="$label" settings=profile >/dev/null
   "$HEY" -z "$dur" "$@" >"$out/$label.hey.txt"
   jcmd "$pid" JFR.stop name="$label" filename="$out/$label.jfr" >/dev/null
-  python3 "$here/jfr_collapse.py" "$out/$label.jfr" "$out/$label.collapsed" --native >/dev/null
+  java "$here/JfrCollapse.java" "$out/$label.jfr" "$out/$label.collapsed" --native >/dev/null
 else
   lib=$("$here/ensure-async-profiler.sh")
   # jcmd parses key=value itself: the agent's options must reach it as one quoted argument
@@ -23,5 +23,5 @@ else
   "$HEY" -z "$dur" "$@" >"$out/$label.hey.txt"
   jcmd "$pid" JVMTI.agent_load "$lib" "\"stop,file=$out/$label.collapsed,collapsed\"" >/dev/null
 fi
-python3 "$here/top_frames.py" "$out/$label.collapsed" --top 30 >"$out/$label.top.txt"
+java "$here/TopFrames.java" "$out/$label.collapsed" --top 30 >"$out/$label.top.txt"
 grep -E "Requests/sec|50%+ in|99%+ in" "$out/$label.hey.txt"
