@@ -1,0 +1,143 @@
+package dev.cairn.blob.replicated;
+
+import static dev.cairn.blob.testkit.ContractSupport.randomBytes;
+import static dev.cairn.blob.testkit.ContractSupport.readAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.blob.BlobKey;
+import dev.cairn.blob.testkit.MultipartSupport;
+import dev.cairn.blob.testkit.faults.Faults.Operation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scrub finds bit rot that listings cannot show: one byte flipped in a local replica's file
+ * keeps the object's recorded size, ETag and BLAKE3, so only reading the bytes back finds it.
+ * Each test runs exactly one scan pass by hand ({@link ScrubFixture}).
+ */
+class ScrubTest {
+    private static final BlobKey KEY = new BlobKey("photos", "2026/rot.jpg");
+    private static final long FAST = 1L << 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFlippedByteOnTheLastReplicaIsFoundByOnePassAndRepaired() throws Exception {
+        try (ScrubFixture f = new ScrubFixture(dir, 3, FAST)) {
+            byte[] data = randomBytes(100_000, 1);
+            f.putEverywhere(KEY, data);
+            ScrubFixture.flipByte(f.objectFile(2, KEY), 1234);
+            assertFalse(java.util.Arrays.equals(data, readAll(f.locals.get(2), KEY)), "the flip did not reach the file");
+
+            f.scanOnce();
+
+            assertEquals(1, f.atRest(), "the scrub counts the rot as integrity_fail_total{reason=at_rest}");
+            assertEquals(1, f.counter("repair.tasks", "reason", "corrupt"));
+            assertEquals(0, f.counter("repair.tasks", "reason", "scan"), "the identities still agree");
+            assertTrue(f.suspect(KEY, 2), "reads ask the corrupt copy last until it is repaired");
+            assertEquals(1, f.repairAll());
+            byte[] file = Files.readAllBytes(f.objectFile(2, KEY));
+            assertArrayEquals(data, java.util.Arrays.copyOf(file, data.length), "the file on disk holds the good bytes again");
+            assertArrayEquals(data, readAll(f.locals.get(2), KEY));
+            assertFalse(f.suspect(KEY, 2));
+
+            f.scanOnce();
+            assertEquals(1, f.atRest(), "the repaired copy scrubs clean");
+            assertEquals(0, f.repairAll());
+        }
+    }
+
+    @Test
+    void aHealthySetScrubsEveryCopyWithoutRepairs() throws Exception {
+        int[] sizes = {0, 1, 70_000, 200_000};
+        try (ScrubFixture f = new ScrubFixture(dir, 3, FAST)) {
+            long total = 0;
+            for (int k = 0; k < sizes.length; k++) {
+                f.putEverywhere(new BlobKey("photos", "k" + k), randomBytes(sizes[k], k));
+                total += 3L * sizes[k];
+            }
+            f.scanOnce();
+            assertEquals((double) total, f.counter("scrub.bytes"), "every byte of every copy read once");
+            assertEquals(0, f.atRest());
+            assertEquals(0, f.repairAll());
+            assertEquals(0, f.counter("scrub.skipped"));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(sizes.length, f.faults.get(i).calls(Operation.READ), "replica " + i + " read once per key");
+            }
+        }
+    }
+
+    @Test
+    void aScrubRateOfZeroReadsNothing() throws Exception {
+        try (ScrubFixture f = new ScrubFixture(dir, 3, 0)) {
+            f.putEverywhere(KEY, randomBytes(50_000, 2));
+            ScrubFixture.flipByte(f.objectFile(2, KEY), 10);
+            f.scanOnce();
+            assertEquals(0, f.counter("scrub.bytes"));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(0, f.faults.get(i).calls(Operation.READ), "replica " + i);
+            }
+            assertEquals(0, f.atRest(), "without the scrub the rot stays hidden: this is what the scrub is for");
+            assertEquals(0, f.repairAll());
+        }
+    }
+
+    @Test
+    void theScrubHoldsItsPace() throws Exception {
+        long rate = 1L << 20;
+        try (ScrubFixture f = new ScrubFixture(dir, 3, rate)) {
+            for (int k = 0; k < 4; k++) {
+                f.putEverywhere(new BlobKey("photos", "k" + k), randomBytes(256 * 1024, k));
+            }
+            long bytes = 3L * 4 * 256 * 1024; // 3 MiB over all copies
+            long start = System.nanoTime();
+            f.scanOnce();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals((double) bytes, f.counter("scrub.bytes"));
+            double floor = (bytes - TokenBucket.burstFor(rate)) / (double) rate;
+            // a slow machine only makes the pass longer; going faster than the bucket allows is the bug
+            assertTrue(seconds >= floor * 0.95, "scrubbed " + bytes + " bytes in " + seconds + " s, faster than "
+                    + rate + " B/s allows (" + floor + " s)");
+        }
+    }
+
+    @Test
+    void aFlippedByteInAMultipartObjectIsFoundAgainstItsCompositeDigest() throws Exception {
+        List<byte[]> parts = List.of(randomBytes(5000, 5), randomBytes(5000, 6), randomBytes(700, 7));
+        byte[] whole = MultipartSupport.concat(parts);
+        try (ScrubFixture f = new ScrubFixture(dir, 3, FAST)) {
+            assertEquals(MultipartSupport.expectedBlake3(parts), f.putMultipartEverywhere(KEY, parts).blake3());
+            f.scanOnce();
+            assertEquals(0, f.atRest(), "a good multipart copy failed the scrub");
+
+            ScrubFixture.flipByte(f.segmentFile(1, KEY, 2), 42);
+            f.scanOnce();
+            assertEquals(1, f.atRest());
+            assertEquals(1, f.counter("repair.tasks", "reason", "corrupt"));
+            assertEquals(1, f.repairAll());
+            assertArrayEquals(whole, readAll(f.locals.get(1), KEY));
+            assertEquals(MultipartSupport.expectedBlake3(parts), f.locals.get(1).stat(KEY).blake3());
+
+            f.scanOnce();
+            assertEquals(1, f.atRest(), "the repaired multipart copy scrubs clean");
+        }
+    }
+
+    @Test
+    void aTruncatedCopyCountsAsCorrupt() throws Exception {
+        try (ScrubFixture f = new ScrubFixture(dir, 3, FAST)) {
+            f.putEverywhere(KEY, randomBytes(10_000, 8));
+            f.faults.get(0).truncateReadsAfter(4000);
+            f.scanOnce();
+            assertEquals(1, f.atRest());
+            assertEquals(1, f.counter("repair.tasks", "reason", "corrupt"));
+        }
+    }
+}
