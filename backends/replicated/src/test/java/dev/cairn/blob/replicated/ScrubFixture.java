@@ -137,8 +137,13 @@ final class ScrubFixture implements AutoCloseable {
 
     /** The object file of a single-part object on replica {@code i} (its bytes lead the file). */
     Path objectFile(int i, BlobKey key) {
+        return objectFile(dirs.get(i), key);
+    }
+
+    /** The object file of a single-part object in the local store rooted at {@code root}. */
+    static Path objectFile(Path root, BlobKey key) {
         String name = key.key().substring(key.key().lastIndexOf('/') + 1);
-        return only(dirs.get(i).resolve("buckets").resolve(key.bucket()), name + "@");
+        return only(root.resolve("buckets").resolve(key.bucket()), name + "@");
     }
 
     /** Part file {@code part} (1-based) of a completed multipart object on replica {@code i}. */

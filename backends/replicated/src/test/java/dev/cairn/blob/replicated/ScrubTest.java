@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.blob.BlobKey;
+import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ObjectSource;
+import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.testkit.MultipartSupport;
 import dev.cairn.blob.testkit.faults.Faults.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +56,32 @@ class ScrubTest {
             f.scanOnce();
             assertEquals(1, f.atRest(), "the repaired copy scrubs clean");
             assertEquals(0, f.repairAll());
+        }
+    }
+
+    @Test
+    void aRunningSetFindsRotOnTheReplicaReadsNeverReachAndRepairsIt() throws Exception {
+        List<BlobStore> locals = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            locals.add(ReplicaStores.local(dir.resolve("l" + i)));
+        }
+        ReplicationSettings settings = new ReplicationSettings(3, WritePolicy.ALL, HedgeSettings.defaults(),
+                ReplicationSettings.DEFAULT_REPAIR_RATE, 1, Duration.ofMillis(200), ReplicationSettings.DEFAULT_SCAN_KEYS_PER_SECOND,
+                ReplicationSettings.DEFAULT_SCRUB_RATE);
+        try (ReplicaSetFixture f = new ReplicaSetFixture(locals, settings)) {
+            f.store.createBucket(KEY.bucket());
+            byte[] data = randomBytes(300_000, 3);
+            f.store.write(KEY, ObjectSource.of(data), WriteOptions.DEFAULTS);
+            ScrubFixture.flipByte(ScrubFixture.objectFile(dir.resolve("l2"), KEY), 77_777);
+            for (int n = 0; n < 5; n++) {
+                assertArrayEquals(data, readAll(f.store, KEY), "reads are served by the healthy first replica");
+            }
+            ReplicaSetFixture.await("the scrub to find the rot", Duration.ofSeconds(30),
+                    () -> f.counter("integrity.fail", "reason", "at_rest") >= 1);
+            ReplicaSetFixture.await("the copy on r2 to be repaired", Duration.ofSeconds(30),
+                    () -> java.util.Arrays.equals(data, readAll(locals.get(2), KEY)));
+            assertTrue(f.counter("repair.tasks", "reason", "corrupt") >= 1);
+            assertTrue(f.counter("scrub.bytes") >= 3.0 * data.length, "the scrub read every copy");
         }
     }
 
