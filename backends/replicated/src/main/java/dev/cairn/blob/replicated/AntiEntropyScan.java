@@ -103,7 +103,9 @@ final class AntiEntropyScan {
         }
         lacking.forEach(i -> repairs.enqueue(key, i, RepairSink.Reason.SCAN));
         Map<Integer, ObjectInfo> versions = listed;
-        if (listed.size() > 1 && listed.values().stream().anyMatch(info -> info.blake3() == null)) {
+        // a lone copy needs its full identity only for the scrub to match it with what it reads
+        boolean needIdentity = listed.size() > 1 || scrubber.enabled();
+        if (needIdentity && listed.values().stream().anyMatch(info -> info.blake3() == null)) {
             versions = calls.all(new ArrayList<>(listed.keySet()), i -> replicas.store(i).stat(key)).successes();
         }
         if (versions.isEmpty()) {

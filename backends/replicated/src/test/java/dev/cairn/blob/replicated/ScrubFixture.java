@@ -4,10 +4,7 @@ import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
 import dev.cairn.blob.ObjectInfo;
 import dev.cairn.blob.ObjectSource;
-import dev.cairn.blob.SupportsMultipart;
 import dev.cairn.blob.WriteOptions;
-import dev.cairn.blob.WritePrecondition;
-import dev.cairn.blob.testkit.MultipartSupport;
 import dev.cairn.blob.testkit.faults.Faults;
 import dev.cairn.blob.testkit.faults.FaultyBlobStore;
 import io.micrometer.core.instrument.Counter;
@@ -63,11 +60,9 @@ final class ScrubFixture implements AutoCloseable {
 
     /** Writes {@code data} to every replica directly (the scan, not the write path, is under test). */
     ObjectInfo putEverywhere(BlobKey key, byte[] data) {
+        ensureBucket(key.bucket());
         ObjectInfo first = null;
         for (BlobStore s : locals) {
-            if (!s.bucketExists(key.bucket())) {
-                s.createBucket(key.bucket());
-            }
             ObjectInfo info = s.write(key, ObjectSource.of(data), WriteOptions.DEFAULTS);
             first = first == null ? info : first;
         }
@@ -75,21 +70,16 @@ final class ScrubFixture implements AutoCloseable {
     }
 
     ObjectInfo putMultipartEverywhere(BlobKey key, List<byte[]> parts) {
-        ObjectInfo first = null;
+        ensureBucket(key.bucket());
+        return HedgeFixture.putMultipart(locals, key, parts);
+    }
+
+    private void ensureBucket(String bucket) {
         for (BlobStore s : locals) {
-            if (!s.bucketExists(key.bucket())) {
-                s.createBucket(key.bucket());
+            if (!s.bucketExists(bucket)) {
+                s.createBucket(bucket);
             }
-            SupportsMultipart mp = (SupportsMultipart) s;
-            String id = mp.createMultipartUpload(key, WriteOptions.DEFAULTS).uploadId();
-            List<SupportsMultipart.PartInfo> done = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                done.add(mp.uploadPart(key, id, i + 1, ObjectSource.of(parts.get(i)), WriteOptions.DEFAULTS));
-            }
-            ObjectInfo info = mp.completeMultipartUpload(key, id, MultipartSupport.completed(done), WritePrecondition.NONE, 0);
-            first = first == null ? info : first;
         }
-        return first;
     }
 
     void scanOnce() {
