@@ -9,7 +9,6 @@ import dev.cairn.blob.ReadOptions;
 import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
@@ -99,16 +98,19 @@ final class Scrubber {
             if (problem != null) {
                 reportCorrupt(key, replica, problem);
             }
-        } catch (InterruptedIOException e) {
-            throw new InterruptedException("scrub stopped");
         } catch (IOException e) {
             // only close failed: the verdict stands
             LOG.debug("scrub of {} on {}: closing the read failed: {}", key, replicas.name(replica), e.getMessage());
         }
     }
 
-    /** Reads {@code in} to its end, paced; the problem found, or null when the bytes match. */
-    private String verify(InputStream in, VerifyingDigest digest, long size) throws InterruptedIOException {
+    /**
+     * Reads {@code in} to its end, paced; the problem found, or null when the bytes match.
+     *
+     * @throws InterruptedException when the scan thread was interrupted (the set is closing): no
+     *     verdict, nothing reported
+     */
+    private String verify(InputStream in, VerifyingDigest digest, long size) throws InterruptedException {
         long count = 0;
         try (InputStream paced = new PacedInputStream(in, pacer, scrubbed)) {
             int n;
@@ -116,9 +118,11 @@ final class Scrubber {
                 count += n;
                 digest.update(buffer, 0, n);
             }
-        } catch (InterruptedIOException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
+            // the pacer sets the flag before it throws; a socket timeout (also an InterruptedIOException) does not
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("scrub stopped");
+            }
             return "the read broke after " + count + " of " + size + " bytes: " + e.getMessage();
         }
         if (count != size) {
