@@ -5,19 +5,31 @@ import static dev.cairn.blob.testkit.ContractSupport.readAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.blob.BlobKey;
 import dev.cairn.blob.BlobStore;
+import dev.cairn.blob.ByteRange;
+import dev.cairn.blob.ForwardingBlobStore;
+import dev.cairn.blob.ObjectInfo;
+import dev.cairn.blob.ObjectReader;
+import dev.cairn.blob.ReadOptions;
+import dev.cairn.blob.digest.ChecksumAlgorithm;
 import dev.cairn.blob.ObjectSource;
 import dev.cairn.blob.WriteOptions;
 import dev.cairn.blob.testkit.MultipartSupport;
 import dev.cairn.blob.testkit.faults.Faults.Operation;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +168,72 @@ class ScrubTest {
 
             f.scanOnce();
             assertEquals(1, f.atRest(), "the repaired multipart copy scrubs clean");
+        }
+    }
+
+    @Test
+    void aCopyWithoutAStoredBlake3IsSkippedAndCounted() throws Exception {
+        BlobStore memory = ReplicaStores.memory(dir.resolve("m"));
+        memory.createBucket(KEY.bucket());
+        memory.write(KEY, ObjectSource.of(randomBytes(5000, 9)), WriteOptions.DEFAULTS);
+        BlobStore withoutB3 = new WithoutBlake3(memory);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<Integer> reported = new ArrayList<>();
+        Scrubber scrubber = new Scrubber(new ReplicaSet(List.of(new Replica("r0", withoutB3))), FAST, new ReplicationMetrics(registry),
+                (key, replica) -> reported.add(replica));
+        ObjectInfo info = withoutB3.stat(KEY);
+        assertNull(info.blake3());
+        scrubber.scrub(KEY, Map.of(0, info), ObjectCopier.identity(info));
+        assertEquals(1, registry.get("scrub.skipped").counter().count());
+        assertEquals(0, registry.get("scrub.bytes").counter().count());
+        assertTrue(reported.isEmpty(), "nothing to check is not corruption");
+        withoutB3.close();
+    }
+
+    /** A store that records no BLAKE3, as a backend written by another tool might. */
+    private static final class WithoutBlake3 extends ForwardingBlobStore {
+        WithoutBlake3(BlobStore delegate) {
+            super(delegate);
+        }
+
+        private static ObjectInfo strip(ObjectInfo i) {
+            Map<ChecksumAlgorithm, String> sums = new EnumMap<>(ChecksumAlgorithm.class);
+            sums.putAll(i.checksums());
+            sums.remove(ChecksumAlgorithm.B3);
+            return new ObjectInfo(i.key(), i.size(), i.etag(), i.lastModified(), i.contentType(), i.contentHeaders(), i.userMetadata(),
+                    sums, i.partSizes(), i.partChecksums());
+        }
+
+        @Override
+        public ObjectInfo stat(BlobKey key) {
+            return strip(super.stat(key));
+        }
+
+        @Override
+        public ObjectReader read(BlobKey key, ReadOptions options) {
+            ObjectReader r = super.read(key, options);
+            ObjectInfo stripped = strip(r.info());
+            return new ObjectReader() {
+                @Override
+                public ObjectInfo info() {
+                    return stripped;
+                }
+
+                @Override
+                public ByteRange.Resolved range() {
+                    return r.range();
+                }
+
+                @Override
+                public InputStream stream() {
+                    return r.stream();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    r.close();
+                }
+            };
         }
     }
 
