@@ -54,7 +54,7 @@ final class StoreAssembly {
             WritePolicy policy = WritePolicy.valueOf(r.writePolicy().toUpperCase(Locale.ROOT));
             ReplicationSettings settings = new ReplicationSettings(r.rf(), policy,
                     new HedgeSettings(r.hedgeDelay(), r.hedgeBudget(), r.verifyBuffer()), r.repairRate(), r.repairWorkers(),
-                    r.scanInterval());
+                    r.scanInterval(), ReplicationSettings.DEFAULT_SCAN_KEYS_PER_SECOND, r.scrubRate());
             return ReplicatedBlobStore.open(replicas, settings, registry);
         } catch (IllegalArgumentException e) {
             closeAll(replicas);

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Versions are compared by identity (size, ETag, BLAKE3); where a listing does not carry the
  * BLAKE3 the key is stat-ed on every replica. Every key compared costs one token of a
  * keys-per-second {@link TokenBucket}, so a scan of a large set spreads out instead of thrashing
- * the backends.
+ * the backends. Each key's copies of the majority version are then handed to the {@link Scrubber},
+ * which reads their bytes back (at its own bytes-per-second pace) to find corruption the
+ * identities cannot show.
  */
 final class AntiEntropyScan {
     private static final Logger LOG = LoggerFactory.getLogger(AntiEntropyScan.class);
@@ -32,11 +34,13 @@ final class AntiEntropyScan {
     private final ReplicaCalls calls;
     private final RepairQueue repairs;
     private final TokenBucket pacer;
+    private final Scrubber scrubber;
 
-    AntiEntropyScan(ReplicaSet replicas, ReplicaCalls calls, RepairQueue repairs, long keysPerSecond) {
+    AntiEntropyScan(ReplicaSet replicas, ReplicaCalls calls, RepairQueue repairs, long keysPerSecond, Scrubber scrubber) {
         this.replicas = replicas;
         this.calls = calls;
         this.repairs = repairs;
+        this.scrubber = scrubber;
         this.pacer = new TokenBucket(keysPerSecond, Math.max(1, keysPerSecond / 10));
     }
 
@@ -90,18 +94,18 @@ final class AntiEntropyScan {
         }
     }
 
-    private void compare(BlobKey key, Map<Integer, ObjectInfo> listed, List<Integer> holders, List<Integer> lacking) {
+    private void compare(BlobKey key, Map<Integer, ObjectInfo> listed, List<Integer> holders, List<Integer> lacking)
+            throws InterruptedException {
         for (int i : holders) {
             if (!listed.containsKey(i)) {
                 repairs.enqueue(key, i, RepairSink.Reason.SCAN);
             }
         }
         lacking.forEach(i -> repairs.enqueue(key, i, RepairSink.Reason.SCAN));
-        if (listed.size() < 2) {
-            return;
-        }
         Map<Integer, ObjectInfo> versions = listed;
-        if (listed.values().stream().anyMatch(info -> info.blake3() == null)) {
+        // a lone copy needs its full identity only for the scrub to match it with what it reads
+        boolean needIdentity = listed.size() > 1 || scrubber.enabled();
+        if (needIdentity && listed.values().stream().anyMatch(info -> info.blake3() == null)) {
             versions = calls.all(new ArrayList<>(listed.keySet()), i -> replicas.store(i).stat(key)).successes();
         }
         if (versions.isEmpty()) {
@@ -113,6 +117,7 @@ final class AntiEntropyScan {
                 repairs.enqueue(key, i, RepairSink.Reason.SCAN);
             }
         });
+        scrubber.scrub(key, versions, good);
     }
 
     /** One replica's keys of a bucket, a page at a time. */

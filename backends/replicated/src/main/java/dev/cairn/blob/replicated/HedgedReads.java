@@ -140,6 +140,15 @@ final class HedgedReads implements AutoCloseable {
         suspects.clear(key, replica);
     }
 
+    /**
+     * Reports that {@code key}'s copy on replica {@code replica} failed verification outside a read
+     * (the scrub found it): counted as {@code integrity.fail{reason="at_rest"}} like a read's
+     * mismatch, asked last by reads and queued for a CORRUPT repair.
+     */
+    void corruptAtRest(BlobKey key, int replica) {
+        verifier.corrupt(key, replica);
+    }
+
     /** Whether reads of {@code key} currently ask replica {@code replica} last. */
     boolean suspect(BlobKey key, int replica) {
         return suspects.isSuspect(key, replica);

@@ -10,11 +10,12 @@ import java.util.Objects;
  * Replication over a list of backends (issue 6, DESIGN §4, docs/adr/0015): every object on every
  * replica, writes streamed once to all of them in parallel and acknowledged under
  * {@link WritePolicy#ALL} or {@link WritePolicy#QUORUM}, hedged and verified reads, a paced
- * repair queue and a paced anti-entropy scan.
+ * repair queue and a paced anti-entropy scan with a paced scrub of the stored bytes.
  *
  * <p>Meters registered (Prometheus names): {@code repair_bytes_total}, {@code repair_tasks_total{reason}},
  * {@code repair_dropped_total}, {@code repair_queue_depth}, {@code rf_target}, {@code rf_observed},
- * {@code replica_up{replica}}.
+ * {@code replica_up{replica}}, {@code scrub_bytes_total}, {@code scrub_skipped_total}, and with the read
+ * path {@code integrity_fail_total{reason="at_rest"}}, {@code hedges_total{outcome}}.
  */
 public final class ReplicatedBlobStore {
     /** How long a QUORUM write waits on a replica whose queue is full before cutting it off. */
@@ -56,7 +57,8 @@ public final class ReplicatedBlobStore {
                 : new ReplicatedStore(settings, set, calls, fanOut, queue, reads, background);
         metrics.bindGauges(settings.rf(), queue::depth, () -> observedCopies(set, queue), set);
         Repairer repairer = new Repairer(set, calls, new ObjectCopier(metrics.repairBytes()), reads::repaired);
-        AntiEntropyScan scan = new AntiEntropyScan(set, calls, queue, settings.scanKeysPerSecond());
+        Scrubber scrubber = new Scrubber(set, settings.scrubBytesPerSecond(), metrics, reads::corruptAtRest);
+        AntiEntropyScan scan = new AntiEntropyScan(set, calls, queue, settings.scanKeysPerSecond(), scrubber);
         background.start(queue, repairer, settings.repairWorkers(), settings.repairBytesPerSecond(), scan, settings.scanInterval(),
                 () -> probeAll(set));
         return store;

@@ -13,12 +13,15 @@ import java.util.function.IntSupplier;
  * {@code repair.bytes} [{@code repair_bytes_total}], {@code repair.tasks{reason}}
  * [{@code repair_tasks_total}], {@code repair.dropped} [{@code repair_dropped_total}],
  * {@code repair.queue.depth} [{@code repair_queue_depth}], {@code rf.target} [{@code rf_target}],
- * {@code rf.observed} [{@code rf_observed}], {@code replica.up{replica}} [{@code replica_up}].
+ * {@code rf.observed} [{@code rf_observed}], {@code replica.up{replica}} [{@code replica_up}],
+ * {@code scrub.bytes} [{@code scrub_bytes_total}], {@code scrub.skipped} [{@code scrub_skipped_total}].
  */
 final class ReplicationMetrics {
     private final MeterRegistry registry;
     private final Counter repairBytes;
     private final Counter dropped;
+    private final Counter scrubBytes;
+    private final Counter scrubSkipped;
     private final Map<RepairSink.Reason, Counter> tasks = new EnumMap<>(RepairSink.Reason.class);
 
     ReplicationMetrics(MeterRegistry registry) {
@@ -27,6 +30,10 @@ final class ReplicationMetrics {
                 .description("bytes copied by repair workers").register(registry);
         this.dropped = Counter.builder("repair.dropped")
                 .description("repair tasks dropped because the queue was full (the scan finds them again)").register(registry);
+        this.scrubBytes = Counter.builder("scrub.bytes").baseUnit("bytes")
+                .description("bytes the scrub read back from replicas and checked against the stored BLAKE3").register(registry);
+        this.scrubSkipped = Counter.builder("scrub.skipped")
+                .description("copies the scrub could not check because the object has no stored BLAKE3").register(registry);
         for (RepairSink.Reason r : RepairSink.Reason.values()) {
             tasks.put(r, Counter.builder("repair.tasks").tag("reason", r.name().toLowerCase(Locale.ROOT))
                     .description("repair tasks queued, by reason").register(registry));
@@ -35,6 +42,14 @@ final class ReplicationMetrics {
 
     Counter repairBytes() {
         return repairBytes;
+    }
+
+    Counter scrubBytes() {
+        return scrubBytes;
+    }
+
+    Counter scrubSkipped() {
+        return scrubSkipped;
     }
 
     void taskQueued(RepairSink.Reason reason) {

@@ -81,7 +81,11 @@ final class VerifyOnRead {
         return new VerifiedReader(info, reader.range(), new ByteArrayInputStream(bytes), () -> { });
     }
 
-    private void corrupt(BlobKey key, int index) {
+    /**
+     * Reports replica {@code index}'s copy of {@code key} as corrupt: counts it, asks reads to try
+     * that copy last and queues a CORRUPT repair. Also used by the scrub, so both report alike.
+     */
+    void corrupt(BlobKey key, int index) {
         metrics.corruptAtRest();
         suspects.mark(key, index);
         repairs.enqueue(key, index, RepairSink.Reason.CORRUPT);

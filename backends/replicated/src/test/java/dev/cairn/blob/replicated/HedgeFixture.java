@@ -79,8 +79,13 @@ final class HedgeFixture implements AutoCloseable {
 
     /** Writes {@code parts} as one multipart object to every replica directly and returns the first's metadata. */
     ObjectInfo putMultipartEverywhere(BlobKey key, List<byte[]> parts) {
+        return putMultipart(raw, key, parts);
+    }
+
+    /** Completes the same multipart upload on each store (bucket present); returns the first one's version. */
+    static ObjectInfo putMultipart(List<BlobStore> stores, BlobKey key, List<byte[]> parts) {
         ObjectInfo first = null;
-        for (BlobStore store : raw) {
+        for (BlobStore store : stores) {
             SupportsMultipart mp = (SupportsMultipart) store;
             String id = mp.createMultipartUpload(key, WriteOptions.DEFAULTS).uploadId();
             List<SupportsMultipart.PartInfo> done = new ArrayList<>();

@@ -71,9 +71,10 @@ public record CairnConfig(Http http, Storage storage, Oap oap, S3 s3, Credential
      * @param replicas in preference order for reads; names unique
      * @param writePolicy {@code all} or {@code quorum}
      * @param hedgeBudget extra reads as a share of reads, 0 to 1
+     * @param scrubRate bytes per second the scan's scrub reads back and verifies; 0 turns the scrub off
      */
     public record Replication(java.util.List<Replica> replicas, int rf, String writePolicy, Duration hedgeDelay, double hedgeBudget,
-            long verifyBuffer, long repairRate, int repairWorkers, Duration scanInterval) {
+            long verifyBuffer, long repairRate, int repairWorkers, Duration scanInterval, long scrubRate) {
         public Replication {
             replicas = java.util.List.copyOf(replicas);
         }

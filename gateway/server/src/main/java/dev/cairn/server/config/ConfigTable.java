@@ -123,6 +123,9 @@ public final class ConfigTable {
             ConfigKey.of("replication.repair-workers", "1", ValueType.POSITIVE_INT, "Repair workers."),
             ConfigKey.of("replication.scan-interval", "1h", ValueType.DURATION,
                     "Time between two anti-entropy scans (compare every replica, queue repairs); 0 disables the scan."),
+            ConfigKey.of("replication.scrub-rate", "10MiB", ValueType.SIZE,
+                    "Bytes per second each scan reads back from the replicas to check them against the stored BLAKE3"
+                            + " (finds bit rot on copies reads never reach); 0 disables the scrub, the listing comparison still runs."),
             ConfigKey.of("log.level", "info", ValueType.LOG_LEVEL, "Log level of the server's own loggers."),
             ConfigKey.of("log.access", "true", ValueType.BOOLEAN, "Write one access-log line per request (logger cairn.access)."));
 

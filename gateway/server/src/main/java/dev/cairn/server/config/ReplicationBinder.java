@@ -91,7 +91,7 @@ final class ReplicationBinder {
         return new CairnConfig.Replication(replicas, effectiveRf, (String) value.apply("replication.write-policy"),
                 (Duration) value.apply("replication.hedge-delay"), (Double) value.apply("replication.hedge-budget"),
                 (Long) value.apply("replication.verify-buffer"), positive("replication.repair-rate"),
-                (Integer) value.apply("replication.repair-workers"), scan);
+                (Integer) value.apply("replication.repair-workers"), scan, (Long) value.apply("replication.scrub-rate"));
     }
 
     /** Names that have at least one {@code replica.NAME.*} setting. */

@@ -59,6 +59,16 @@ class ReplicationConfigTest {
     }
 
     @Test
+    void theScrubRateDefaultsTo10MiBAndZeroTurnsItOff() {
+        assertEquals(10L << 20, CairnConfig.fromMap(Map.of("replication.replicas", "./a,./b")).replication().scrubRate());
+        assertEquals(0, CairnConfig.fromMap(Map.of("replication.replicas", "./a,./b", "replication.scrub-rate", "0"))
+                .replication().scrubRate());
+        CairnConfig c = CairnConfig.load(new String[0], Map.of("CAIRN_REPLICAS", "./a,./b", "CAIRN_REPLICATION_SCRUB_RATE", "2MiB"));
+        assertEquals(2L << 20, c.replication().scrubRate());
+        assertBad(Map.of("replication.replicas", "./a,./b", "replication.scrub-rate", "fast"), "replication.scrub-rate", "fast");
+    }
+
+    @Test
     void rfDefaultsToTheNumberOfReplicasAndCannotExceedIt() {
         assertEquals(2, CairnConfig.fromMap(Map.of("replication.replicas", "./a,./b")).replication().rf());
         ConfigException e = assertThrows(ConfigException.class,
