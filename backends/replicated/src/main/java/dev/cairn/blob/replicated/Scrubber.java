@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The scrub: reads every copy of a key's good version back in full and checks its bytes against
  * the stored BLAKE3 (composite for multipart objects, as {@link VerifyOnRead} does), so bit rot on
- * a replica that reads never reach is found. A mismatch, or a read that ends short or breaks, is
- * reported to {@code corrupt} (which counts {@code integrity.fail{reason="at_rest"}} and queues a
- * CORRUPT repair). Reads are paced by their own bytes-per-second {@link TokenBucket} and counted as
+ * a replica that reads never reach is found. A mismatch, or a copy with too few or too many bytes,
+ * is reported to {@code corrupt} (which counts {@code integrity.fail{reason="at_rest"}} and queues a
+ * CORRUPT repair). A read that breaks (a timeout, a lost connection to a remote replica) says
+ * nothing about the stored bytes: it is logged and the copy is checked again on the next pass, so
+ * a flaky network never raises the corruption alert or triggers a needless recopy. Reads are paced by their own bytes-per-second {@link TokenBucket} and counted as
  * {@code scrub.bytes}, so a scrub stays a trickle next to client traffic. Objects without a stored
  * BLAKE3 are skipped and counted as {@code scrub.skipped}. Used by one scan thread at a time.
  */
@@ -33,6 +35,8 @@ final class Scrubber {
     private final Counter skipped;
     private final BiConsumer<BlobKey, Integer> corrupt;
     private final byte[] buffer = new byte[CHUNK];
+    /** {@link #verify}'s answer for a read that broke: no verdict on the copy this pass. */
+    private static final String BROKEN = "broken";
 
     /**
      * @param bytesPerSecond the pace; 0 makes a scrubber that reads nothing
@@ -94,7 +98,10 @@ final class Scrubber {
                 LOG.debug("scrub skipped {} on {}: no stored BLAKE3 to check", key, replicas.name(replica));
                 return;
             }
-            String problem = verify(reader.stream(), digest, info.size());
+            String problem = verify(reader.stream(), digest, info.size(), key, replica);
+            if (problem == BROKEN) {
+                return;
+            }
             if (problem != null) {
                 reportCorrupt(key, replica, problem);
             }
@@ -105,12 +112,13 @@ final class Scrubber {
     }
 
     /**
-     * Reads {@code in} to its end, paced; the problem found, or null when the bytes match.
+     * Reads {@code in} to its end, paced; the problem found, null when the bytes match, or
+     * {@link #BROKEN} when the read failed before the end (logged; no verdict).
      *
      * @throws InterruptedException when the scan thread was interrupted (the set is closing): no
      *     verdict, nothing reported
      */
-    private String verify(InputStream in, VerifyingDigest digest, long size) throws InterruptedException {
+    private String verify(InputStream in, VerifyingDigest digest, long size, BlobKey key, int replica) throws InterruptedException {
         long count = 0;
         try (InputStream paced = new PacedInputStream(in, pacer, scrubbed)) {
             int n;
@@ -123,7 +131,9 @@ final class Scrubber {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("scrub stopped");
             }
-            return "the read broke after " + count + " of " + size + " bytes: " + e.getMessage();
+            LOG.warn("scrub of {}/{} on replica {}: the read broke after {} of {} bytes ({}); checked again next pass",
+                    key.bucket(), key.key(), replicas.name(replica), count, size, e.getMessage());
+            return BROKEN;
         }
         if (count != size) {
             return "the copy has " + count + " bytes, the object " + size;
