@@ -28,6 +28,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -197,28 +199,35 @@ class FaultyBlobStoreTest {
     void faultsChangedWhileCallsRunAreSeenWhole() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger wrong = new AtomicInteger();
-        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch calling = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             while (!stop.get()) {
                 try {
-                    if (store.stat(KEY).size() == data.length) {
-                        ok.incrementAndGet();
-                    }
+                    store.stat(KEY);
                 } catch (BlobStoreException e) {
                     if (e.error() != BlobError.UNAVAILABLE && e.error() != BlobError.THROTTLED) {
                         wrong.incrementAndGet();
                     }
                 }
+                calls.incrementAndGet();
+                calling.countDown();
             }
         });
         reader.start();
-        for (int i = 0; i < 2000; i++) {
+        assertTrue(calling.await(10, TimeUnit.SECONDS), "the reader never ran");
+        // Keep changing the faults until the reader has made enough calls while they changed: on a
+        // loaded machine 2000 changes can finish before the reader is scheduled at all.
+        int before = calls.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int i = 0; (i < 2000 || calls.get() - before < 200) && System.nanoTime() < deadline; i++) {
             faults.down(i % 2 == 0).errors(i % 3 == 0 ? 1.0 : 0, BlobError.THROTTLED);
         }
+        int during = calls.get() - before;
         faults.clear();
         stop.set(true);
         reader.join(10_000);
         assertEquals(0, wrong.get());
-        assertTrue(ok.get() > 0 || faults.calls(Operation.STAT) > 0);
+        assertTrue(during >= 200, "only " + during + " calls ran while the faults changed");
     }
 }
