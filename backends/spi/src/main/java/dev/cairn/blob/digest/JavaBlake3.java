@@ -20,7 +20,9 @@ import java.util.Objects;
  * and the helpers. Updates smaller than {@value #STAGE} bytes are therefore gathered in a staging
  * buffer first and hashed {@value #STAGE} bytes at a time; a copy costs a few per cent of hashing
  * the same bytes, while the lanes make hashing them about 1.7 times faster. Updates of at least
- * that size, when nothing is staged, are hashed straight from the caller's array.
+ * that size, when nothing is staged, are hashed straight from the caller's array, and so are the
+ * first {@value #DIRECT_PREFIX} bytes of any input: small inputs (a short OAP body, a test
+ * vector) never allocate the staging buffer.
  *
  * <p>Not thread-safe (one per stream, like every {@link StreamingDigest}); the caller's array is
  * read only while {@link #update} runs. After {@link #finish} the hasher refuses further use.
@@ -30,6 +32,8 @@ final class JavaBlake3 implements StreamingDigest {
     static final int PARALLEL_MIN_CHUNKS = 16;
     /** Bytes gathered before hashing: 64 chunks, one pass of the lanes. */
     static final int STAGE = 64 * CHUNK_LEN;
+    /** Input hashed straight away before staging starts. */
+    static final int DIRECT_PREFIX = 16 * CHUNK_LEN;
 
     private final Blake3Helpers helpers;
     private final Blake3ChunkState chunk = new Blake3ChunkState();
@@ -37,6 +41,7 @@ final class JavaBlake3 implements StreamingDigest {
     private final int[] cv = new int[8];
     private byte[] staged;
     private int stagedLength;
+    private long direct;
     private boolean finished;
 
     JavaBlake3(Blake3Helpers helpers) {
@@ -53,7 +58,8 @@ final class JavaBlake3 implements StreamingDigest {
         if (finished) {
             throw new IllegalStateException("BLAKE3 hasher already finished");
         }
-        if (stagedLength == 0 && len >= STAGE) {
+        if (stagedLength == 0 && (len >= STAGE || direct + len <= DIRECT_PREFIX)) {
+            direct += len;
             absorb(buf, off, len);
             return;
         }
